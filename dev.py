@@ -1,0 +1,112 @@
+"""Bootstrap and run the project: ``python3 dev.py start`` or ``python3 dev.py test``.
+
+Each command makes what it needs by itself on a fresh machine: a local virtual
+environment in ``.venv``, the Python packages from ``pyproject.toml`` (reinstalled
+when that file changes), and on Debian the system packages Qt and the tests use.
+Only the standard library is used here, since nothing else exists yet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".finsam-installed"
+
+# Debian packages: the libraries Qt loads even offscreen, and for the tests the
+# tools that check exported documents for real.
+QT_RUNTIME = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0"]
+DEBIAN_PACKAGES = {
+    "start": QT_RUNTIME,
+    "test": QT_RUNTIME,
+}
+
+
+def venv_python() -> Path:
+    """The interpreter inside the project's virtual environment."""
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def ensure_venv(extras: str) -> None:
+    """Create .venv and install the project with ``extras`` unless already current."""
+    if not venv_python().exists():
+        print("Skapar virtuell miljö i .venv …", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    print("Installerar Python-paket …", flush=True)
+    target = f".[{extras}]" if extras else "."
+    subprocess.run(
+        [str(venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target],
+        cwd=ROOT,
+        check=True,
+    )
+    STAMP.write_text(wanted)
+
+
+def missing_debian_packages(names: list[str]) -> list[str]:
+    """The packages of ``names`` that dpkg does not report as installed."""
+    missing = []
+    for name in names:
+        result = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True, check=False
+        )
+        if "install ok installed" not in result.stdout:
+            missing.append(name)
+    return missing
+
+
+def ensure_debian_packages(command: str) -> None:
+    """Install the Debian packages ``command`` needs, when this is Debian and we may."""
+    if not shutil.which("dpkg-query") or not shutil.which("apt-get"):
+        return
+    missing = missing_debian_packages(DEBIAN_PACKAGES[command])
+    if not missing:
+        return
+    sudo: list[str] = []
+    if os.geteuid() != 0:
+        if not shutil.which("sudo"):
+            print(f"Saknade systempaket (installera dem själv): {' '.join(missing)}", file=sys.stderr)
+            return
+        sudo = ["sudo"]
+    print(f"Installerar systempaket: {' '.join(missing)}", flush=True)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(
+        [*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], check=True, env=env
+    )
+
+
+def start(args: list[str]) -> int:
+    ensure_debian_packages("start")
+    ensure_venv("")
+    return subprocess.call([str(venv_python()), "-m", "finsam_desktop", *args], cwd=ROOT)
+
+
+def test(args: list[str]) -> int:
+    ensure_debian_packages("test")
+    ensure_venv("test")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.call([str(venv_python()), "-m", "pytest", *args], cwd=ROOT, env=env)
+
+
+def main() -> int:
+    commands = {"start": start, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        print("Användning: python3 dev.py start | test [argument …]", file=sys.stderr)
+        return 2
+    return commands[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

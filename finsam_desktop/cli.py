@@ -1,0 +1,112 @@
+"""``finsam-desktop``: the app with no arguments, headless commands with one.
+
+Each command is a function taking the parsed arguments and returning the exit code;
+:data:`COMMANDS` lists them with their arguments, so new ones are one entry each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from finsam_desktop import __version__
+from finsam_desktop.drafts import DraftError, atomic_write, encode, read_draft
+from finsam_desktop.sample import sample_report
+from finsam_desktop.schema import draft_schema
+from finsam_desktop.validation import has_errors, validate
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _validate(args: argparse.Namespace) -> int:
+    try:
+        loaded = read_draft(args.path)
+    except DraftError as error:
+        print(error, file=sys.stderr)
+        return EXIT_UNREADABLE
+    problems = validate(loaded.draft)
+    for problem in problems:
+        print(problem)
+    return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
+
+
+def _write(path: Path, data: bytes) -> int:
+    try:
+        atomic_write(path, data)
+    except OSError as error:
+        print(f"Kunde inte skriva ”{path}”: {error.strerror or error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _sample(args: argparse.Namespace) -> int:
+    name, draft = sample_report()
+    code = _write(args.output, encode(name, draft))
+    if code == EXIT_OK:
+        print(f"Exempelrapporten är sparad i {args.output}")
+    return code
+
+
+def _schema(args: argparse.Namespace) -> int:
+    text = json.dumps(draft_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    return _write(args.output, text.encode("utf-8"))
+
+
+Command = tuple[str, str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+
+COMMANDS: list[Command] = [
+    (
+        "validate",
+        "Granska ett utkast: ett problem per rad (fält: fel|varning: meddelande).",
+        lambda parser: parser.add_argument("path", type=Path, help="utkastets fil"),
+        _validate,
+    ),
+    (
+        "sample",
+        "Spara exempelrapporten som ett utkast.",
+        lambda parser: parser.add_argument("-o", "--output", type=Path, required=True, help="filen att skapa"),
+        _sample,
+    ),
+    (
+        "schema",
+        "Skriv utkastformatet som JSON Schema.",
+        lambda parser: parser.add_argument("-o", "--output", type=Path, help="filen att skapa (annars skärmen)"),
+        _schema,
+    ),
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="finsam-desktop",
+        description="Finsam Slutrapport. Utan argument startar programmet.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subcommands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    for name, summary, add_arguments, run in COMMANDS:
+        sub = subcommands.add_parser(name, help=summary, description=summary)
+        add_arguments(sub)
+        sub.set_defaults(run=run)
+    return parser
+
+
+def start_gui() -> int:
+    """The core knows the window only by module name, so it runs headless without Qt."""
+    return int(importlib.import_module("ui.app").main())
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return start_gui()
+    return int(args.run(args))

@@ -1,0 +1,325 @@
+"""Draft files that never lose a word.
+
+A draft is one JSON file with a format name and a schema version. Writing is atomic
+(a temporary file in the same folder, flushed and fsynced, then ``os.replace``), and the
+version it replaces stays beside it as ``<file>.bak``. A file that cannot be read is
+reported by name and never written over. A file that changed on disk since it was read
+(another program, a second window) is not overwritten silently: the caller passes the
+:class:`Revision` it read and gets :class:`DraftConflict` when the file is no longer that.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import logging
+import os
+import re
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from finsam_desktop.form import DEFAULT_FORM
+from finsam_desktop.model import Draft
+from finsam_desktop.validation import report_completeness
+
+log = logging.getLogger("finsam.drafts")
+
+FORMAT = "finsam-slutrapport-utkast"
+SCHEMA_VERSION = 1
+SUFFIX = ".json"
+BACKUP_SUFFIX = ".bak"
+STALE_TEMP_SECONDS = 600
+
+# Upgrades of older files, each from version N to N + 1, applied in turn on reading.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class DraftFile(BaseModel):
+    """A draft file as stored: what the format is, which form, and the report itself."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["finsam-slutrapport-utkast"] = FORMAT
+    schema_version: Literal[1] = SCHEMA_VERSION
+    form: str = DEFAULT_FORM
+    name: str = ""
+    draft: Draft = Field(default_factory=Draft)
+
+
+class DraftError(Exception):
+    """A draft file could not be read or written; ``str()`` is the message for the user."""
+
+    def __init__(self, path: Path, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+        self.detail = detail
+
+
+class DraftUnreadable(DraftError):
+    """The file is missing, empty, damaged, foreign or from a newer version."""
+
+
+class DraftConflict(DraftError):
+    """The file changed on disk since it was read; saving would overwrite someone's work."""
+
+
+class DraftWriteError(DraftError):
+    """Saving failed (disk full, no permission, file locked); the old file is intact."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    """The content a file had when it was read or written (empty: no file)."""
+
+    digest: str = ""
+
+
+NEW_FILE = Revision()
+
+
+@dataclass(frozen=True)
+class LoadedDraft:
+    path: Path
+    name: str
+    draft: Draft
+    revision: Revision
+    migrated_from: int | None = None
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    """One line of the drafts list; ``error`` is set when the file cannot be read."""
+
+    path: Path
+    name: str
+    insats: str
+    modified: datetime
+    completeness: float | None
+    error: str = ""
+
+
+def _revision(data: bytes | None) -> Revision:
+    return NEW_FILE if data is None else Revision(hashlib.sha256(data).hexdigest())
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+# --- reading --------------------------------------------------------------------------
+
+
+def encode(name: str, draft: Draft) -> bytes:
+    """The file's bytes: readable UTF-8, or escaped where the text cannot be UTF-8."""
+    content = DraftFile(name=name, draft=draft).model_dump(mode="json")
+    text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates pasted from somewhere: keep them, escaped
+        return (json.dumps(content, ensure_ascii=True, indent=2) + "\n").encode("ascii")
+
+
+def migrate(data: dict[str, Any], path: Path) -> tuple[dict[str, Any], int | None]:
+    """Bring a file's content up to :data:`SCHEMA_VERSION`; returns it and its old version."""
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise DraftUnreadable(path, f"Filen ”{path.name}” är inte ett utkast från Finsam Slutrapport.")
+    if version > SCHEMA_VERSION:
+        raise DraftUnreadable(
+            path,
+            f"Filen ”{path.name}” är sparad med en nyare version av programmet. "
+            "Uppdatera programmet för att öppna den.",
+        )
+    original = version
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["schema_version"] = version
+    return data, (original if original != SCHEMA_VERSION else None)
+
+
+def decode(path: Path, raw: bytes) -> tuple[DraftFile, int | None]:
+    """Parse a draft file's bytes, with a clear error naming the file for every failure."""
+    if not raw.strip():
+        raise DraftUnreadable(path, f"Filen ”{path.name}” är tom. Den kan ha skadats vid ett avbrott.")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DraftUnreadable(
+            path, f"Filen ”{path.name}” är skadad eller ofullständig och kan inte läsas.", detail=str(error)
+        ) from error
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise DraftUnreadable(path, f"Filen ”{path.name}” är inte ett utkast från Finsam Slutrapport.")
+    data, migrated_from = migrate(data, path)
+    if data.get("form", DEFAULT_FORM) != DEFAULT_FORM:
+        raise DraftUnreadable(path, f"Filen ”{path.name}” gäller ett annat formulär ({data.get('form')}).")
+    try:
+        return DraftFile.model_validate(data), migrated_from
+    except ValidationError as error:
+        raise DraftUnreadable(
+            path,
+            f"Filen ”{path.name}” innehåller uppgifter som inte passar formuläret och kan inte öppnas.",
+            detail=str(error),
+        ) from error
+
+
+def read_draft(path: Path) -> LoadedDraft:
+    """Read a draft; raises :class:`DraftUnreadable` with a message naming the file."""
+    try:
+        raw = _read_bytes(path)
+    except OSError as error:
+        raise DraftUnreadable(path, f"Filen ”{path.name}” kan inte läsas.", detail=str(error)) from error
+    if raw is None:
+        raise DraftUnreadable(path, f"Filen ”{path.name}” finns inte längre.")
+    stored, migrated_from = decode(path, raw)
+    return LoadedDraft(path, stored.name, stored.draft, _revision(raw), migrated_from)
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+# --- writing --------------------------------------------------------------------------
+
+
+def _write_message(path: Path, error: OSError) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"Disken är full, så ”{path.name}” kunde inte sparas. Frigör utrymme; texten finns kvar i fönstret."
+    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"”{path.name}” kunde inte sparas: filen är låst av ett annat program eller så saknar du "
+            "behörighet till mappen. Stäng programmet som har filen öppen eller spara på ett annat ställe."
+        )
+    if isinstance(error, FileNotFoundError):
+        return f"Mappen för ”{path.name}” finns inte längre. Välj en annan plats att spara på."
+    return f"”{path.name}” kunde inte sparas. Texten finns kvar i fönstret; försök igen."
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles for this)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _keep_backup(path: Path) -> None:
+    """Keep the version about to be replaced as ``<file>.bak``, atomically too."""
+    backup = backup_path(path)
+    link = backup.with_name(f".{backup.name}.{os.getpid()}.tmp")
+    try:
+        os.link(path, link)  # no copy: the old content lives on under the backup name
+    except OSError:
+        link.write_bytes(path.read_bytes())  # file systems without hard links
+    os.replace(link, backup)
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Temporary files left by a save that was cut off (power cut, killed process)."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            pass
+
+
+def atomic_write(path: Path, data: bytes, private: bool = False) -> None:
+    """Write ``data`` so that ``path`` holds either the old or the new content, never a mix.
+
+    ``private`` files (drafts) are readable by their owner only; others by everyone.
+    """
+    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.chmod(temp_name, 0o600 if private else 0o644)
+        with os.fdopen(descriptor, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        if path.exists():
+            _keep_backup(path)
+        os.replace(temp_name, path)
+        _fsync_folder(path.parent)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def write_draft(path: Path, name: str, draft: Draft, expected: Revision) -> Revision:
+    """Save ``draft`` at ``path`` if the file is still as ``expected``; returns the new revision.
+
+    ``expected`` is the revision the caller read, or :data:`NEW_FILE` for a file that must
+    not exist yet.
+    """
+    data = encode(name, draft)
+    try:
+        current = _revision(_read_bytes(path))
+    except OSError as error:
+        raise DraftWriteError(path, _write_message(path, error), detail=str(error)) from error
+    if current != expected:
+        raise DraftConflict(
+            path,
+            f"”{path.name}” har ändrats av ett annat fönster eller program sedan du öppnade det. "
+            "Din text finns kvar; spara den som en kopia eller öppna filen på nytt.",
+        )
+    try:
+        atomic_write(path, data, private=True)
+    except OSError as error:
+        raise DraftWriteError(path, _write_message(path, error), detail=str(error)) from error
+    _remove_stale_temps(path)
+    return _revision(data)
+
+
+# --- the drafts folder ----------------------------------------------------------------
+
+
+def _slug(name: str) -> str:
+    """A file name from a report's name: ``Trisam 2.0`` → ``trisam-2-0``."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60] or "rapport"
+
+
+def new_draft_path(folder: Path, name: str) -> Path:
+    """A free file name in ``folder`` for a new draft called ``name``."""
+    base = _slug(name)
+    candidate = folder / f"{base}{SUFFIX}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{base}-{number}{SUFFIX}"
+        number += 1
+    return candidate
+
+
+def list_drafts(folder: Path, today: date | None = None) -> list[DraftInfo]:
+    """Every draft in ``folder``, newest first; a broken file is listed with its error."""
+    found = []
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            modified = datetime.fromtimestamp(path.stat().st_mtime)
+        except OSError:
+            continue
+        try:
+            loaded = read_draft(path)
+        except DraftUnreadable as error:
+            found.append(DraftInfo(path, path.stem, "", modified, None, str(error)))
+            continue
+        insats = loaded.draft.allmant.insatsens_namn.strip()
+        completeness = report_completeness(loaded.draft, today)
+        found.append(DraftInfo(path, loaded.name or insats or path.stem, insats, modified, completeness))
+    return sorted(found, key=lambda info: info.modified, reverse=True)

@@ -1,0 +1,29 @@
+"""The folders the app keeps its files in, decided in one place.
+
+``FINSAM_DATA_DIR`` overrides the per-user data folder, for tests and for a
+portable install on a USB stick.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "Finsam Slutrapport"
+
+
+def data_dir() -> Path:
+    """The per-user data folder (created on first use)."""
+    override = os.environ.get("FINSAM_DATA_DIR")
+    folder = Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def drafts_dir() -> Path:
+    """Where drafts live, one file each."""
+    folder = data_dir() / "utkast"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
