@@ -252,8 +252,6 @@ def atomic_write(path: Path, data: bytes, private: bool = False) -> None:
             temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
-        if path.exists():
-            _keep_backup(path)
         os.replace(temp_name, path)
         _fsync_folder(path.parent)
     except BaseException:
@@ -279,6 +277,8 @@ def write_draft(path: Path, name: str, draft: Draft, expected: Revision) -> Revi
             "Din text finns kvar; spara den som en kopia eller öppna filen på nytt.",
         )
     try:
+        if current != NEW_FILE:
+            _keep_backup(path)
         atomic_write(path, data, private=True)
     except OSError as error:
         raise DraftWriteError(path, _write_message(path, error), detail=str(error)) from error
