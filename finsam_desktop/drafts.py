@@ -131,23 +131,28 @@ def encode(name: str, draft: Draft) -> bytes:
         return (json.dumps(content, ensure_ascii=True, indent=2) + "\n").encode("ascii")
 
 
-def migrate(data: dict[str, Any], path: Path) -> tuple[dict[str, Any], int | None]:
-    """Bring a file's content up to :data:`SCHEMA_VERSION`; returns it and its old version."""
+def migrate(
+    data: dict[str, Any],
+    path: Path,
+    current: int = SCHEMA_VERSION,
+    steps: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = MIGRATIONS,
+) -> tuple[dict[str, Any], int | None]:
+    """Bring a file's content up to version ``current``; returns it and its old version."""
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise DraftUnreadable(path, f"Filen ”{path.name}” är inte ett utkast från Finsam Slutrapport.")
-    if version > SCHEMA_VERSION:
+    if version > current:
         raise DraftUnreadable(
             path,
             f"Filen ”{path.name}” är sparad med en nyare version av programmet. "
             "Uppdatera programmet för att öppna den.",
         )
     original = version
-    while version < SCHEMA_VERSION:
-        data = MIGRATIONS[version](data)
+    while version < current:
+        data = steps[version](data)
         version += 1
         data["schema_version"] = version
-    return data, (original if original != SCHEMA_VERSION else None)
+    return data, (original if original != current else None)
 
 
 def decode(path: Path, raw: bytes) -> tuple[DraftFile, int | None]:
@@ -195,7 +200,7 @@ def backup_path(path: Path) -> Path:
 
 
 def _write_message(path: Path, error: OSError) -> str:
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return f"Disken är full, så ”{path.name}” kunde inte sparas. Frigör utrymme; texten finns kvar i fönstret."
     if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return (

@@ -239,12 +239,12 @@ def _funds_problems(draft: Draft, form: FormSpec) -> Iterator[Problem]:
                 "så ser du vilken fråga som gäller.",
             )
         return
+    if case == "over":
+        return  # the overrun message above already asks for 7.2.1
     path = ECONOMY_ANSWER[case]
     if is_blank(value_at(draft, path)):
         spec = form.field(path)
         reason = "alla beviljade medel är utnyttjade" if case == "helt" else "beviljade medel inte är helt utnyttjade"
-        if case == "over":
-            reason = "utnyttjade medel är mer än beviljade"
         yield Problem(path, FEL, f"Svara på {spec.number} ”{spec.label}”, eftersom {reason} enligt avsnitt 1.")
 
 

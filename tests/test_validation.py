@@ -1,0 +1,239 @@
+"""Validation rules: each with a case that passes and one that does not, at the exact path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from finsam_desktop.model import DateEntry, Draft, KronorEntry, Mal, PhoneEntry, Samverkanspart, value_at
+from finsam_desktop.sample import sample_report
+from finsam_desktop.validation import Problem, completeness, required_paths, validate
+
+TODAY = date(2026, 3, 1)
+
+
+def sample() -> Draft:
+    return sample_report()[1]
+
+
+def found(draft: Draft) -> list[tuple[str, str]]:
+    return [(problem.path, problem.severity) for problem in validate(draft, today=TODAY)]
+
+
+def only(draft: Draft) -> Problem:
+    """The single problem a one-defect draft must have."""
+    problems = validate(draft, today=TODAY)
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_the_sample_report_has_no_problems() -> None:
+    assert validate(sample(), today=TODAY) == []
+
+
+def _set(path: str, text: str) -> Callable[[Draft], None]:
+    def change(draft: Draft) -> None:
+        parent_path, _, leaf = path.rpartition(".")
+        parent = value_at(draft, parent_path)
+        current = getattr(parent, leaf)
+        setattr(parent, leaf, type(current)(raw=text) if hasattr(current, "raw") else text)
+
+    return change
+
+
+@pytest.mark.parametrize("path", [p for p in required_paths(sample()) if p not in {"samverkansparter", "resultat.mal"}])
+@pytest.mark.parametrize("blank", ["", "  \n\t "])
+def test_required_fields_whitespace_counts_as_empty(path: str, blank: str) -> None:
+    draft = sample()
+    _set(path, blank)(draft)
+    problem = only(draft)
+    assert (problem.path, problem.severity) == (path, "fel")
+    assert problem.message.startswith(("Fyll i", "Svara på"))
+
+
+def test_analysis_text_message_names_the_question() -> None:
+    draft = sample()
+    draft.analys.brukarmedverkan = ""
+    assert only(draft).message == (
+        "Svara på frågan ”6.3 Brukarmedverkan”. Svaret behövs för att rapporten ska vara komplett."
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "typed", "severity", "message"),
+    [
+        ("allmant.insatstid.start", "i höstas", "fel", "Skriv datumet som åååå-mm-dd, till exempel 2021-10-01."),
+        ("allmant.insatstid.start", "240115", "varning", "Tolkat som 2024-01-15. Skriv det så i fältet om det stämmer."),
+        ("allmant.beviljade_medel", "-480 000", "fel", "Beloppet kan inte vara negativt. Skriv beloppet i hela kronor, till exempel 625 000."),
+        ("allmant.beviljade_medel", "480 000,50", "fel", "Beloppet har öre (,50). Skriv beloppet i hela kronor, till exempel 625 000."),
+        ("allmant.beviljade_medel", "480 000 kr.", "varning", "Tolkat som 480 000 kr. Skriv det så i fältet om det stämmer."),
+        ("ansvarig.mobiltelefon", "070-318", "fel", "Telefonnumret har för få siffror. Skriv numret med riktnummer, till exempel 070-318 52 39."),
+        ("ansvarig.mobiltelefon", "0290-77 17 28", "varning", "0290-77 17 28 ser ut som ett fast telefonnummer. Fältet gäller mobiltelefon; skriv ett mobilnummer om det finns."),
+        ("ansvarig.epost", "lena.sjoberg.ockelbo.se", "fel", "En e-postadress har ett @ mellan namn och organisation. Skriv adressen som namn@organisation.se."),
+        ("ansvarig.postnummer", "8163", "fel", "Skriv postnumret med fem siffror, till exempel 811 61."),
+        ("ansvarig.postnummer", "816 30 Ockelbo", "varning", "Tolkat som postnummer 816 30. Flytta ”Ockelbo” till Postadress och skriv bara postnumret här."),
+        ("ansvarig.postadress", "Stationsgatan 12", "varning", "”Stationsgatan 12” ser ut som en gatuadress. Postadress är orten efter postnumret, till exempel Sandviken."),
+        ("uppgiftslamnare.datum", "2026-02-30", "fel", "2026-02-30 finns inte i kalendern. Kontrollera dagen."),
+    ],
+)
+def test_each_kind_of_field(path: str, typed: str, severity: str, message: str) -> None:
+    draft = sample()
+    _set(path, typed)(draft)
+    assert only(draft) == Problem(path, severity, message)  # type: ignore[arg-type]
+
+
+def test_canonical_values_pass_every_kind_of_field() -> None:
+    draft = sample()
+    for path, typed in [
+        ("allmant.beviljade_medel", "480000"),
+        ("ansvarig.mobiltelefon", "070 174 06 42"),
+        ("ansvarig.postnummer", "81630"),
+        ("uppgiftslamnare.datum", "20260210"),
+    ]:
+        _set(path, typed)(draft)
+    assert validate(draft, today=TODAY) == []
+
+
+def test_start_must_not_be_after_end() -> None:
+    draft = sample()
+    draft.allmant.insatstid.start = DateEntry(raw="2026-01-01")
+    draft.uppgiftslamnare.datum = DateEntry(raw="2026-02-10")
+    problem = only(draft)
+    assert (problem.path, problem.severity) == ("allmant.insatstid.slut", "fel")
+    assert "Slutdatum (2025-12-31) är före startdatum (2026-01-01)" in problem.message
+    draft.allmant.insatstid.start = DateEntry(raw="2025-12-31")
+    assert validate(draft, today=TODAY) == []
+
+
+def test_more_used_than_granted_is_an_error_until_explained() -> None:
+    draft = sample()
+    draft.allmant.utnyttjade_medel = KronorEntry(raw="505 000")
+    draft.ekonomi.ej_utnyttjade_orsak = ""
+    problem = only(draft)
+    assert problem == Problem(
+        "allmant.utnyttjade_medel",
+        "fel",
+        "Utnyttjade medel (505 000 kr) är mer än beviljade medel (480 000 kr). Rätta beloppen eller förklara i 7.2.1.",
+    )
+    draft.ekonomi.ej_utnyttjade_orsak = "Kommunen betalade överskridandet."
+    assert found(draft) == [("allmant.utnyttjade_medel", "varning")]
+
+
+def test_all_funds_used_requires_7_1_1() -> None:
+    draft = sample()
+    draft.allmant.utnyttjade_medel = KronorEntry(raw="480 000")
+    assert validate(draft, today=TODAY) == []
+    draft.ekonomi.budget_avvagning = ""
+    problem = only(draft)
+    assert (problem.path, problem.severity) == ("ekonomi.budget_avvagning", "fel")
+    assert "alla beviljade medel är utnyttjade" in problem.message
+
+
+def test_funds_left_over_requires_7_2_1_and_not_7_1_1() -> None:
+    draft = sample()
+    draft.ekonomi.budget_avvagning = ""
+    assert validate(draft, today=TODAY) == []
+    draft.ekonomi.ej_utnyttjade_orsak = " "
+    problem = only(draft)
+    assert (problem.path, problem.severity) == ("ekonomi.ej_utnyttjade_orsak", "fel")
+    assert problem.message.startswith("Svara på 7.2.1 ”Varför utnyttjades inte beviljade insatsmedel?”")
+
+
+def test_unknown_amounts_still_need_one_of_the_economy_answers() -> None:
+    draft = sample()
+    draft.allmant.beviljade_medel = KronorEntry()
+    draft.ekonomi.ej_utnyttjade_orsak = ""
+    assert found(draft) == [("allmant.beviljade_medel", "fel")]
+    draft.ekonomi.budget_avvagning = ""
+    assert found(draft) == [("allmant.beviljade_medel", "fel"), ("ekonomi", "fel")]
+
+
+def test_at_least_one_samverkanspart() -> None:
+    draft = sample()
+    draft.samverkansparter = [Samverkanspart(organisation=" ")]
+    assert only(draft) == Problem("samverkansparter", "fel", "Lägg till minst en rad under Samverkansparter.")
+    draft.samverkansparter = [Samverkanspart(organisation="Försäkringskassan"), Samverkanspart()]
+    assert found(draft) == [("samverkansparter[1]", "varning")]
+
+
+def test_at_least_one_goal_with_its_result() -> None:
+    draft = sample()
+    draft.resultat.mal = []
+    assert only(draft) == Problem("resultat.mal", "fel", "Lägg till minst en rad under Måluppfyllelse.")
+    draft.resultat.mal = [Mal(mal="Fler i arbete.", resultat="", uppnatt="Ja")]
+    assert found(draft) == [("resultat.mal[0].resultat", "fel")]
+
+
+def test_goal_reached_is_asked_for_and_must_be_one_of_the_choices() -> None:
+    draft = sample()
+    draft.resultat.mal[1].uppnatt = ""
+    assert only(draft) == Problem(
+        "resultat.mal[1].uppnatt", "varning", "Ange om målet har uppnåtts: Ja, Delvis eller Nej."
+    )
+    draft.resultat.mal[1].uppnatt = "Kanske"
+    assert found(draft) == [("resultat.mal[1].uppnatt", "fel")]
+
+
+def test_datum_not_in_the_future_and_noticed_before_the_end() -> None:
+    draft = sample()
+    draft.uppgiftslamnare.datum = DateEntry(raw="2026-03-02")
+    problem = only(draft)
+    assert (problem.path, problem.severity) == ("uppgiftslamnare.datum", "fel")
+    assert "har inte kommit än" in problem.message
+    draft.uppgiftslamnare.datum = DateEntry(raw="2025-11-30")
+    assert found(draft) == [("uppgiftslamnare.datum", "varning")]
+    draft.uppgiftslamnare.datum = DateEntry(raw="2026-03-01")
+    assert validate(draft, today=TODAY) == []
+
+
+def test_template_leftovers_are_pointed_out() -> None:
+    draft = sample()
+    draft.allmant.insatsens_namn = "Steget före\n\n9000"
+    assert [(p.path, p.severity, p.message[:15]) for p in validate(draft, today=TODAY)] == [
+        ("allmant.insatsens_namn", "varning", "Raden ”9000” in"),
+        ("allmant.insatsens_namn", "varning", "Insatsens namn "),
+    ]
+    draft = sample()
+    draft.allmant.beviljade_medel = KronorEntry(raw="000 0")
+    assert found(draft) == [("allmant.beviljade_medel", "varning"), ("allmant.beviljade_medel", "fel")]
+    draft.allmant.beviljade_medel = KronorEntry(raw="0")
+    assert ("allmant.beviljade_medel", "varning") not in found(draft)
+
+
+def test_pasted_control_characters_are_counted_and_kept() -> None:
+    draft = sample()
+    text = "Första stycket.\t\x0bAndra\x0c stycket.\x07"
+    draft.analys.systemfel = text
+    problem = only(draft)
+    assert (problem.path, problem.severity) == ("analys.systemfel", "varning")
+    assert problem.message.startswith("Texten innehåller 3 osynliga styrtecken")
+    assert draft.analys.systemfel == text
+
+
+def test_absurd_lengths_are_warned_about_never_cut() -> None:
+    draft = sample()
+    draft.allmant.insatsens_namn = "x" * 300
+    draft.analys.erfarenheter = "Lång text. " * 10_000
+    assert found(draft) == [("allmant.insatsens_namn", "varning"), ("analys.erfarenheter", "varning")]
+    assert len(draft.analys.erfarenheter) == 110_000
+
+
+def test_problems_come_in_the_order_of_the_form() -> None:
+    problems = validate(Draft(), today=TODAY)
+    paths = [problem.path for problem in problems]
+    assert paths[0] == "allmant.insatsens_namn"
+    assert paths[-2:] == ["uppgiftslamnare.datum", "uppgiftslamnare.namn"]
+    assert paths.index("ekonomi") > paths.index("analys.systemfel")
+
+
+def test_completeness_is_the_share_of_valid_required_fields() -> None:
+    assert completeness(sample(), validate(sample(), today=TODAY)) == 1.0
+    empty = Draft()
+    assert completeness(empty, validate(empty, today=TODAY)) == 0.0
+    half = sample()
+    half.analys = type(half.analys)()
+    total = len(required_paths(half))
+    assert completeness(half, validate(half, today=TODAY)) == pytest.approx((total - 5) / total)
+    assert PhoneEntry(raw="0703185239").value == "070-318 52 39"
