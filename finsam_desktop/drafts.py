@@ -19,6 +19,7 @@ import re
 import tempfile
 import time
 import unicodedata
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -224,14 +225,25 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _keep_backup(path: Path) -> None:
-    """Keep the version about to be replaced as ``<file>.bak``, atomically too."""
+    """Keep the version about to be replaced as ``<file>.bak``, atomically too.
+
+    A hard link costs no copying. Renaming a link onto a name for the same file is a
+    no-op in POSIX, which is why the link's name is unique and removed afterwards, and
+    why a backup that already is the current file is left as it is.
+    """
     backup = backup_path(path)
-    link = backup.with_name(f".{backup.name}.{os.getpid()}.tmp")
+    if backup.exists() and os.path.samefile(path, backup):
+        return
+    link = path.with_name(f".{backup.name}.{uuid.uuid4().hex}.tmp")
     try:
-        os.link(path, link)  # no copy: the old content lives on under the backup name
-    except OSError:
-        link.write_bytes(path.read_bytes())  # file systems without hard links
-    os.replace(link, backup)
+        os.link(path, link)
+    except OSError:  # file systems without hard links: copy instead
+        atomic_write(backup, path.read_bytes(), private=True)
+        return
+    try:
+        os.replace(link, backup)
+    finally:
+        link.unlink(missing_ok=True)
 
 
 def _remove_stale_temps(path: Path) -> None:

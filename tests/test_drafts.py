@@ -253,3 +253,21 @@ def test_drafts_are_private_to_their_owner(tmp_path: Path) -> None:
     save_new(path, Draft())
     if os.name == "posix":
         assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_backup_stays_whole_after_a_save_cut_off_between_link_and_rename(tmp_path: Path) -> None:
+    """A kill can leave the backup as a second name of the current file (the state the
+    crash test once found). The next saves must not write through that shared file."""
+    path = tmp_path / "r.json"
+    first = Draft()
+    first.allmant.insatsens_namn = "Första"
+    revision = save_new(path, first)
+    os.link(path, backup_path(path))  # what the cut-off save left behind
+    os.link(path, tmp_path / ".r.json.bak.stale.tmp")
+    for name in ["Andra", "Tredje"]:
+        draft = Draft()
+        draft.allmant.insatsens_namn = name
+        revision = write_draft(path, "Rapport", draft, revision)
+    assert read_draft(path).draft.allmant.insatsens_namn == "Tredje"
+    assert read_draft(backup_path(path)).draft.allmant.insatsens_namn == "Andra"
+    assert read_draft(tmp_path / ".r.json.bak.stale.tmp").draft.allmant.insatsens_namn == "Första"
