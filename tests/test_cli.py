@@ -1,0 +1,198 @@
+"""The headless command line: validate, sample, schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from finsam_desktop.cli import main
+from finsam_desktop.drafts import encode, read_draft
+from finsam_desktop.model import DateEntry, Draft, KronorEntry, PhoneEntry, PostnummerEntry
+from finsam_desktop.sample import sample_report
+from finsam_desktop.schema import SCHEMA_FILE, draft_schema
+from tests.conftest import need
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err
+
+
+def draft_file(tmp_path: Path, change: Callable[[Draft], None]) -> Path:
+    name, draft = sample_report()
+    change(draft)
+    path = tmp_path / "utkast.json"
+    path.write_bytes(encode(name, draft))
+    return path
+
+
+def test_validate_the_sample_prints_nothing_and_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "sample", "-o", str(tmp_path / "exempel.json"))[0] == 0
+    assert run(capsys, "validate", str(tmp_path / "exempel.json")) == (0, [], "")
+
+
+def amounts_left_empty(draft: Draft) -> None:
+    draft.allmant.beviljade_medel = KronorEntry()
+    draft.allmant.utnyttjade_medel = KronorEntry()
+    draft.ekonomi.budget_avvagning = draft.ekonomi.ej_utnyttjade_orsak = ""
+
+
+def yymmdd_range_in_one_field(draft: Draft) -> None:
+    draft.allmant.insatstid.start = DateEntry(raw="211001 - 220131")
+    draft.allmant.insatstid.slut = DateEntry()
+
+
+def short_year_date(draft: Draft) -> None:
+    draft.uppgiftslamnare.datum = DateEntry(raw="26-02-15")
+
+
+def amount_with_kr_dot(draft: Draft) -> None:
+    draft.allmant.beviljade_medel = KronorEntry(raw="480 000 kr.")
+
+
+def postnummer_with_town_and_street_in_postadress(draft: Draft) -> None:
+    draft.ansvarig.postnummer = PostnummerEntry(raw="824 30 Hudiksvall")
+    draft.ansvarig.postadress = "Storgatan 12"
+
+
+def landline_as_mobile(draft: Draft) -> None:
+    draft.ansvarig.mobiltelefon = PhoneEntry(raw="0290 – 77 17 28")
+
+
+def template_junk(draft: Draft) -> None:
+    draft.allmant.insatsens_namn += "\n\n9000"
+    draft.allmant.utnyttjade_medel = KronorEntry(raw="000 0")
+
+
+def pasted_control_characters(draft: Draft) -> None:
+    draft.resultat.arbetssatt = "Stycke ett.\t\x0bStycke två.\x0c"
+
+
+DEFECTS = [
+    (
+        amounts_left_empty,
+        1,
+        [
+            "allmant.beviljade_medel: fel: Fyll i Beviljade medel för insatsen.",
+            "allmant.utnyttjade_medel: fel: Fyll i Utnyttjade medel.",
+            "ekonomi: fel: Svara på 7.1.1 om medlen är helt utnyttjade, annars på 7.2.1. Fyll i beloppen i "
+            "avsnitt 1 så ser du vilken fråga som gäller.",
+        ],
+    ),
+    (
+        yymmdd_range_in_one_field,
+        1,
+        [
+            "allmant.insatstid.start: fel: Här står två datum (2021-10-01 och 2022-01-31). Skriv ett datum i varje fält.",
+            "allmant.insatstid.slut: fel: Fyll i Slutdatum.",
+        ],
+    ),
+    (short_year_date, 0, ["uppgiftslamnare.datum: varning: Tolkat som 2026-02-15. Skriv det så i fältet om det stämmer."]),
+    (amount_with_kr_dot, 0, ["allmant.beviljade_medel: varning: Tolkat som 480 000 kr. Skriv det så i fältet om det stämmer."]),
+    (
+        postnummer_with_town_and_street_in_postadress,
+        0,
+        [
+            "ansvarig.postnummer: varning: Tolkat som postnummer 824 30. Flytta ”Hudiksvall” till Postadress och "
+            "skriv bara postnumret här.",
+            "ansvarig.postadress: varning: ”Storgatan 12” ser ut som en gatuadress. Postadress är orten efter "
+            "postnumret, till exempel Sandviken.",
+        ],
+    ),
+    (
+        landline_as_mobile,
+        0,
+        [
+            "ansvarig.mobiltelefon: varning: 0290-77 17 28 ser ut som ett fast telefonnummer. Fältet gäller "
+            "mobiltelefon; skriv ett mobilnummer om det finns."
+        ],
+    ),
+    (
+        template_junk,
+        1,
+        [
+            "allmant.insatsens_namn: varning: Raden ”9000” innehåller bara siffror och ser ut att vara en rest från "
+            "mallen. Ta bort den om den inte hör till texten.",
+            "allmant.insatsens_namn: varning: Insatsens namn ska stå på en rad. Ta bort radbrytningarna.",
+            "allmant.utnyttjade_medel: varning: ”000 0” ser ut att vara en rest från mallen. Skriv beloppet, till "
+            "exempel 625 000.",
+            "allmant.utnyttjade_medel: fel: Fyll i Utnyttjade medel.",
+        ],
+    ),
+    (
+        pasted_control_characters,
+        0,
+        [
+            "resultat.arbetssatt: varning: Texten innehåller 2 osynliga styrtecken, till exempel från Word eller "
+            "Outlook. De tas bort i den exporterade rapporten."
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("defect", "code", "lines"), DEFECTS, ids=[defect.__name__ for defect, _, _ in DEFECTS])
+def test_validate_prints_each_defect_seen_in_real_hand_ins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], defect: Callable[[Draft], None], code: int, lines: list[str]
+) -> None:
+    assert run(capsys, "validate", str(draft_file(tmp_path, defect))) == (code, lines, "")
+
+
+def test_validate_a_draft_with_every_defect_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def every_defect(draft: Draft) -> None:
+        for defect, _code, _lines in DEFECTS:
+            defect(draft)
+
+    code, lines, _ = run(capsys, "validate", str(draft_file(tmp_path, every_defect)))
+    assert code == 1
+    assert {line.split(":")[0] for line in lines} >= {
+        "allmant.insatstid.start", "allmant.beviljade_medel", "ansvarig.postnummer", "ansvarig.mobiltelefon",
+        "allmant.insatsens_namn", "resultat.arbetssatt", "uppgiftslamnare.datum", "ekonomi",
+    }
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(None, "”saknas.json” finns inte längre."), (b"{]", "”saknas.json” är skadad eller ofullständig")],
+)
+def test_validate_an_unreadable_file_exits_2_with_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, reason: str
+) -> None:
+    path = tmp_path / "saknas.json"
+    if content is not None:
+        path.write_bytes(content)
+    code, lines, err = run(capsys, "validate", str(path))
+    assert (code, lines) == (2, [])
+    assert reason in err
+
+
+def test_sample_writes_a_complete_draft_of_realistic_length(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines, _ = run(capsys, "sample", "-o", str(tmp_path / "exempel.json"))
+    assert code == 0 and lines == [f"Exempelrapporten är sparad i {tmp_path / 'exempel.json'}"]
+    draft = read_draft(tmp_path / "exempel.json").draft
+    assert len(draft.samverkansparter) >= 2 and len(draft.resultat.mal) >= 2
+    answers = [draft.insatsbeskrivning.syfte_bakgrund, draft.resultat.arbetssatt, draft.analys.erfarenheter]
+    assert all(len(answer) > 400 and "\n\n" in answer for answer in answers)
+
+
+def test_the_published_schema_matches_the_model(capsys: pytest.CaptureFixture[str]) -> None:
+    published = json.loads((ROOT / "resources" / "schema" / SCHEMA_FILE).read_text(encoding="utf-8"))
+    assert published == draft_schema(), "run: finsam-desktop schema -o resources/schema/" + SCHEMA_FILE
+    code, lines, _ = run(capsys, "schema")
+    assert code == 0 and json.loads("\n".join(lines)) == published
+
+
+def test_the_installed_command_runs(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / ("finsam-desktop.exe" if sys.platform == "win32" else "finsam-desktop")
+    need(script.exists(), "the project installed in this environment (python3 dev.py test does it)")
+    result = subprocess.run([str(script), "sample", "-o", str(tmp_path / "e.json")], capture_output=True, text=True)
+    assert result.returncode == 0
+    result = subprocess.run([str(script), "validate", str(tmp_path / "e.json")], capture_output=True, text=True)
+    assert (result.returncode, result.stdout) == (0, "")
