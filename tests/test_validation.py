@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 
 import pytest
+from hypothesis import given
 
 from finsam_desktop.model import DateEntry, Draft, KronorEntry, Mal, PhoneEntry, Samverkanspart, value_at
 from finsam_desktop.sample import sample_report
-from finsam_desktop.validation import Problem, completeness, required_paths, validate
+from finsam_desktop.validation import Problem, completeness, count_unprintable, required_paths, validate
+from tests.strategies import any_text
 
 TODAY = date(2026, 3, 1)
 
@@ -237,3 +240,12 @@ def test_completeness_is_the_share_of_valid_required_fields() -> None:
     total = len(required_paths(half))
     assert completeness(half, validate(half, today=TODAY)) == pytest.approx((total - 5) / total)
     assert PhoneEntry(raw="0703185239").value == "070-318 52 39"
+
+
+@given(text=any_text)
+def test_unprintable_characters_are_exactly_controls_surrogates_and_noncharacters(text: str) -> None:
+    def unprintable(char: str) -> bool:
+        category = unicodedata.category(char)
+        return (category in {"Cc", "Cs"} and char not in "\t\n\r") or char in "\ufffe\uffff"
+
+    assert count_unprintable(text) == sum(map(unprintable, text))

@@ -1,0 +1,62 @@
+"""Saving and validating the maximal draft, against what the bare work costs."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from bench.maximal import maximal_draft
+from bench.runner import Benchmark
+from finsam_desktop.drafts import NEW_FILE, read_draft, write_draft
+from finsam_desktop.validation import validate
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _texts(node: object) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [text for value in node.values() for text in _texts(value)]
+    if isinstance(node, list):
+        return [text for value in node for text in _texts(value)]
+    return []
+
+
+def benchmarks() -> list[Benchmark]:
+    folder = Path(tempfile.mkdtemp(prefix="finsam-bench-"))
+    draft = maximal_draft()
+    path = folder / "maximal.json"
+    write_draft(path, "Maximal", draft, NEW_FILE)
+    state = {"revision": read_draft(path).revision}
+    content = draft.model_dump(mode="json")
+    bare = folder / "bare.json"
+    texts = _texts(content)
+
+    def autosave() -> None:
+        state["revision"] = write_draft(path, "Maximal", draft, state["revision"])
+
+    def bare_dump() -> None:
+        temp = bare.with_suffix(".tmp")
+        with open(temp, "w", encoding="utf-8") as handle:
+            json.dump(content, handle, ensure_ascii=False)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, bare)
+
+    def scan_once() -> None:
+        for text in texts:
+            _CONTROL.search(text)
+
+    size = sum(map(len, texts))
+    return [
+        Benchmark(f"autosave maximal draft ({path.stat().st_size // 1024} kB)", autosave,
+                  "json.dump + fsync + replace", bare_dump),
+        Benchmark(f"validate maximal draft ({size // 1000}k chars)", lambda: validate(draft),
+                  "one regex scan over every text", scan_once),
+        Benchmark("load maximal draft", lambda: read_draft(path), "json.load of the same file",
+                  lambda: json.loads(path.read_bytes())),
+    ]
