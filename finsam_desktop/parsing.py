@@ -125,13 +125,18 @@ def _single_date(text: str) -> Parsed[date]:
     return Parsed(error=DATE_EXAMPLE)
 
 
+def split_date_range(text: str) -> tuple[str, str] | None:
+    """The two dates of ``211001 - 220131`` as typed, or None when it is not two dates."""
+    parts = [part.strip() for part in _RANGE_SPLIT.split(_normalise(text)) if part.strip()]
+    if len(parts) != 2 or not all(_single_date(part).ok for part in parts):
+        return None
+    return parts[0], parts[1]
+
+
 def parse_date_range(text: str) -> tuple[Parsed[date], Parsed[date]] | None:
     """Two dates written as one (``211001 - 220131``), or None when it is not that."""
-    parts = [part for part in _RANGE_SPLIT.split(_normalise(text)) if part.strip()]
-    if len(parts) != 2:
-        return None
-    first, second = (_single_date(part.strip()) for part in parts)
-    return (first, second) if first.ok and second.ok else None
+    parts = split_date_range(text)
+    return (_single_date(parts[0]), _single_date(parts[1])) if parts else None
 
 
 def parse_date(text: str) -> Parsed[date]:

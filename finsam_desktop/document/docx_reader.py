@@ -1,0 +1,391 @@
+"""Read a .docx back into a draft.
+
+A document exported by this app carries its draft and comes back exactly. Any other
+document, such as an old report filled in by hand in the förbund's Word mall, is read
+from its visible text: paragraphs and table cells in order, mapped to the form's fields
+by section numbers and labels, tolerant of small differences in wording and of å/ä/ö
+lost on the way (``Allmanna uppgifter``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from finsam_desktop.document import embedded
+from finsam_desktop.document.structure import CHECKED, OFFICE_CAPTION, UNCHECKED
+from finsam_desktop.drafts import DraftUnreadable, decode
+from finsam_desktop.form import FieldSpec, FormSpec, load_form
+from finsam_desktop.model import Draft, Entry, Mal, Samverkanspart, value_at
+from finsam_desktop.parsing import split_date_range
+
+SIMILAR_ENOUGH = 0.86
+_LIST_ITEM = re.compile(r"([-•*]|[0-9]{1,2}[.)])[ \t]+")
+MIN_SECTIONS = 3
+
+
+class ImportFailed(Exception):
+    """The file is not a Word document or not a slutrapport; ``str()`` says which."""
+
+
+@dataclass
+class ImportResult:
+    name: str
+    draft: Draft
+    source: Literal["inbäddat", "text"]
+    found: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    def summary(self) -> list[str]:
+        """What was read, in Swedish, one line each."""
+        if self.source == "inbäddat":
+            return ["Hela utkastet lästes in från dokumentet."]
+        lines = [f"Hittade: {', '.join(self.found)}."]
+        if self.missing:
+            lines.append(f"Hittade inte: {', '.join(self.missing)}.")
+        return lines
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    marker: str = ""  # "- " for a bullet, "3. " for a numbered item
+
+
+@dataclass(frozen=True)
+class _Target:
+    """Something a line may start with: a section heading, a field's label, or fixed text."""
+
+    words: str
+    kind: Literal["section", "field", "skip"]
+    section: str
+    path: str = ""
+    numbered: bool = False
+    alone: bool = False  # only a line holding nothing else (but its help text) counts
+    help_words: str = ""
+
+
+def _norm(text: str) -> str:
+    """Lower case, no accents, no punctuation: ``Allmänna uppgifter:`` → ``allmanna uppgifter``."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def _similar(a: str, b: str) -> bool:
+    """Equal but for a few letters lost or misread (OCR): same start, about the same length."""
+    if a == b:
+        return True
+    if len(b) < 5 or not a or a[0] != b[0] or abs(len(a) - len(b)) > max(2, len(b) // 10):
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR_ENOUGH
+
+
+def _split_after(text: str, words: str) -> str | None:
+    """The rest of ``text`` after a leading ``words`` (normalised), or None if it does not lead."""
+    if not _norm(text).startswith(words[: max(3, len(words) // 2)]) and not _similar(_norm(text)[: len(words)], words):
+        return None
+    best: tuple[float, int] | None = None
+    for match in re.finditer(r"[\s:.,;()/–-]+|$", text):
+        head = _norm(text[: match.end()])
+        if len(head) > len(words) + 4:
+            break
+        if _similar(head, words):
+            score = 2.0 if head == words else difflib.SequenceMatcher(None, head, words).ratio()
+            if best is None or score > best[0]:
+                best = (score, match.end())
+    return text[best[1] :].strip(" :\t") if best else None
+
+
+FRONT = "front"  # the first page: title, office box, contacts
+FRONT_SECTIONS = {"", FRONT, "allmant", "ansvarig"}
+
+
+def _targets(form: FormSpec) -> list[_Target]:
+    """What lines may start with, longest first so ``Organisations namn`` beats ``Organisation``."""
+    targets = [
+        _Target(_norm(text), "skip", FRONT)
+        for text in (
+            form.form.title, form.form.subtitle, form.form.instruction, form.forbund.send_instruction,
+            form.forbund.purpose, form.forbund.contacts_heading, OFFICE_CAPTION, *form.office_box.labels,
+        )
+    ]
+    for section in form.sections:
+        targets.append(_Target(_norm(section.heading), "section", section.key, numbered=True))
+        targets.append(_Target(_norm(section.title), "section", section.key, alone=True))  # Word's own numbering
+        for spec in section.fields:
+            path = section.key if section.key == spec.key else f"{section.key}.{spec.key}"
+            label = spec.items[0].label if path == "samverkansparter" else spec.label
+            answer = spec.kind in {"answer", "list"}
+            help_words = _norm(spec.help)
+            if spec.number:
+                targets.append(_Target(_norm(f"{spec.number} {label}"), "field", section.key, path, True, False, help_words))
+            targets.append(_Target(_norm(label), "field", section.key, path, False, answer, help_words))
+            if spec.group:
+                targets.append(_Target(_norm(spec.group), "skip", section.key, numbered=True))
+    return sorted(targets, key=lambda target: len(target.words), reverse=True)
+
+
+# --- the document as lines ------------------------------------------------------------
+
+
+def _list_marker(paragraph: Paragraph, counters: dict[str, int], numbering: dict[str, str]) -> str:
+    properties = paragraph._p.pPr
+    style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    num = properties.numPr if properties is not None else None
+    if num is not None and num.numId is not None:
+        number_id = str(num.numId.val)
+        if numbering.get(number_id) == "decimal":
+            counters[number_id] = counters.get(number_id, 0) + 1
+            return f"{counters[number_id]}. "
+        return "- "
+    if "list bullet" in style or "punktlista" in style:
+        return "- "
+    if "list number" in style or "numrerad" in style:
+        counters[style] = counters.get(style, 0) + 1
+        return f"{counters[style]}. "
+    return ""
+
+
+def _numbering_formats(doc: DocxDocument) -> dict[str, str]:
+    """numId → the format of its first level (``decimal``, ``bullet``…)."""
+    try:
+        root = doc.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return {}
+    abstract = {
+        node.get(qn("w:abstractNumId")): node.find(f"{qn('w:lvl')}/{qn('w:numFmt')}")
+        for node in root.findall(qn("w:abstractNum"))
+    }
+    formats = {}
+    for num in root.findall(qn("w:num")):
+        link = num.find(qn("w:abstractNumId"))
+        fmt = abstract.get(link.get(qn("w:val"))) if link is not None else None
+        formats[num.get(qn("w:numId"))] = fmt.get(qn("w:val")) if fmt is not None else "bullet"
+    return formats
+
+
+def _lines(doc: DocxDocument) -> Iterator[_Line | Table]:
+    """Paragraphs and table cells in reading order; tables whole, for the goals table."""
+    counters: dict[str, int] = {}
+    numbering = _numbering_formats(doc)
+    for child in doc.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            paragraph = Paragraph(child, doc)
+            yield _Line(paragraph.text, _list_marker(paragraph, counters, numbering))
+        elif child.tag == qn("w:tbl"):
+            yield Table(child, doc)
+
+
+def _cell_lines(table: Table, doc: DocxDocument) -> Iterator[_Line]:
+    """Each cell once: a cell spanning columns is one ``w:tc``; a vertical merge's
+    continuation cells are skipped."""
+    counters: dict[str, int] = {}
+    numbering = _numbering_formats(doc)
+    for row in table.rows:
+        for tc in row._tr.tc_lst:
+            if tc.vMerge == "continue":
+                continue
+            for paragraph in _Cell(tc, table).paragraphs:
+                yield _Line(paragraph.text, _list_marker(paragraph, counters, numbering))
+            yield _Line("")
+
+
+# --- lines to fields ------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, doc: DocxDocument, form: FormSpec) -> None:
+        self.doc = doc
+        self.form = form
+        self.targets = _targets(form)
+        self.section = ""
+        self.current: _Target | None = None
+        self.texts: dict[str, list[str]] = {}
+        self.parter: list[list[str]] = []
+        self.goals: list[Mal] = []
+        self.sections_seen: set[str] = set()
+
+    def match(self, text: str) -> tuple[_Target, str] | None:
+        for target in self.targets:
+            if not target.numbered and target.section != self.section:
+                if not (target.section == FRONT and self.section in FRONT_SECTIONS) and target.kind != "section":
+                    continue  # a bare label counts only inside its own section
+            rest = _split_after(text.replace(CHECKED, "").replace(UNCHECKED, ""), target.words)
+            if rest is None:
+                continue
+            if target.alone and rest and not (target.help_words and target.help_words.startswith(_norm(rest)[:40])):
+                continue  # an answer that happens to begin with the label's words
+            return target, rest
+        return None
+
+    def start(self, target: _Target) -> None:
+        self.current = target
+        if target.section:
+            self.section = target.section
+        if target.kind == "section":
+            self.sections_seen.add(target.section)
+        if target.path == "samverkansparter":
+            self.parter.append([])
+        elif target.kind == "field":
+            self.texts.setdefault(target.path, [])
+
+    def add(self, line: _Line) -> None:
+        if self.current is None or self.current.kind != "field":
+            return
+        if self.current.path == "samverkansparter":
+            if line.marker and self.parter[-1]:
+                self.parter.append([])  # each bullet is one organisation
+            self.parter[-1].append(line.text)
+            return
+        self.texts[self.current.path].append(line.marker + line.text)
+
+    def line(self, line: _Line) -> None:
+        found = self.match(line.text) if line.text.strip() and not line.marker else None
+        if found is None:
+            self.add(line)
+            return
+        target, rest = found
+        self.start(target)
+        if rest:
+            self.add(_Line(rest))
+
+    def goals_table(self, table: Table) -> bool:
+        header = [_norm(cell.text) for cell in table.rows[0].cells] if table.rows else []
+        labels = [_norm(item.label) for item in self.form.field("resultat.mal").items]
+        if header != labels:
+            return False
+        for row in table.rows[1:]:
+            mal, resultat, uppnatt = (cell.text.strip() for cell in row.cells[:3])
+            self.goals.append(Mal(mal=mal, resultat=resultat, uppnatt=uppnatt))
+        self.start(next(t for t in self.targets if t.path == "resultat.mal" and t.numbered))
+        return True
+
+    def read(self) -> None:
+        for item in _lines(self.doc):
+            if isinstance(item, Table):
+                if not self.goals_table(item):
+                    for line in _cell_lines(item, self.doc):
+                        self.line(line)
+            else:
+                self.line(item)
+
+
+def _joined(lines: list[str], help_text: str) -> str:
+    """Field text from its lines: paragraphs apart by a blank line, list items together."""
+    text = ""
+    for line in lines:
+        if not line.strip():
+            text += "\n"
+            continue
+        item = _LIST_ITEM.match(line)
+        if item:
+            line = f"{item.group(1)} {line[item.end():]}"
+        text += ("\n" if item or not text else "\n\n") + line.rstrip()
+    text = re.sub(r"\n{3,}", "\n\n", text).strip("\n ")
+    if help_text:
+        rest = _split_after(text, _norm(help_text))
+        text = rest if rest is not None else text
+    return text.strip()
+
+
+def _goals_from_text(text: str) -> list[Mal]:
+    """``Mål: … Svar: …`` pairs as reporters write them in 5.1; otherwise one goal."""
+    pieces = re.split(r"(?im)^\s*(mål|svar|resultat)\s*[0-9]*\s*:\s*", text)
+    goals: list[Mal] = []
+    if len(pieces) > 1:
+        for keyword, body in zip(pieces[1::2], pieces[2::2], strict=True):
+            if keyword.lower() == "mål" or not goals:
+                goals.append(Mal(mal=body.strip()))
+            else:
+                goals[-1].resultat = (goals[-1].resultat + "\n\n" + body.strip()).strip()
+    elif text.strip():
+        goals.append(Mal(mal=text.strip()))
+    for goal in goals:
+        judgement = _norm(goal.resultat)
+        if "inte uppnatts" in judgement or "ej uppnatts" in judgement or "inte har uppnatts" in judgement:
+            goal.uppnatt = "Nej"
+        elif "del av malet" in judgement or "delvis" in judgement:
+            goal.uppnatt = "Delvis"
+        elif "uppnatts" in judgement:
+            goal.uppnatt = "Ja"
+    return goals
+
+
+def _fill(reader: _Reader, form: FormSpec) -> tuple[Draft, list[str], list[str]]:
+    draft = Draft()
+    found, missing = [], []
+    for path, spec, _section in form.fields():
+        name = spec.heading if spec.number else spec.name
+        if path == "samverkansparter":
+            rows = ["\n".join(line.strip() for line in part if line.strip()) for part in reader.parter]
+            draft.samverkansparter = [Samverkanspart(organisation=row) for row in rows if row]
+            (found if draft.samverkansparter else missing).append(spec.name)
+            continue
+        lines = reader.texts.get(path)
+        if path == "resultat.mal":
+            goals = reader.goals or _goals_from_text(_joined(lines or [], spec.help))
+            draft.resultat.mal = goals
+            (found if goals else missing).append(name)
+            continue
+        text = _joined(lines or [], spec.help)
+        if not text:
+            if spec.required:
+                missing.append(name)
+            continue
+        found.append(name)
+        if spec.kind == "daterange":
+            start, slut = split_date_range(text) or (text, "")
+            draft.allmant.insatstid.start.raw, draft.allmant.insatstid.slut.raw = start, slut
+            continue
+        parent_path, _, leaf = path.rpartition(".")
+        parent = value_at(draft, parent_path)
+        current = getattr(parent, leaf)
+        setattr(parent, leaf, type(current)(raw=text) if isinstance(current, Entry) else text)
+    return draft, found, missing
+
+
+def _open(path: Path) -> DocxDocument:
+    try:
+        return docx.Document(str(path))
+    except FileNotFoundError as error:
+        raise ImportFailed(f"Filen ”{path.name}” finns inte.") from error
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise ImportFailed(
+            f"”{path.name}” är inte ett Word-dokument i formatet .docx. Öppna det i Word och spara som .docx först."
+        ) from error
+
+
+def read_docx(path: Path, form: FormSpec | None = None) -> ImportResult:
+    """A draft from a .docx: exactly, when this app exported it; else from its text."""
+    form = form or load_form()
+    doc = _open(path)
+    carried = embedded.extract(doc)
+    if carried is not None:
+        try:
+            stored, _migrated = decode(path, carried)
+            return ImportResult(stored.name, stored.draft, "inbäddat")
+        except DraftUnreadable:
+            pass  # damaged on the way: the visible text still holds the report
+    reader = _Reader(doc, form)
+    reader.read()
+    if len(reader.sections_seen) < MIN_SECTIONS:
+        raise ImportFailed(
+            f"”{path.name}” ser inte ut som en slutrapport: rubrikerna från formuläret "
+            "(till exempel ”1. Allmänna uppgifter”) finns inte i dokumentet."
+        )
+    draft, found, missing = _fill(reader, form)
+    return ImportResult(draft.allmant.insatsens_namn.strip(), draft, "text", found, missing)

@@ -1,0 +1,274 @@
+"""The report structure drawn as a Word document, with the draft embedded for read-back.
+
+A4, Arial (on every Office PC), the form's headings and tables, the förbund's footer
+with real PAGE/NUMPAGES fields on every page, and UTKAST in the header of a report that
+still has errors. The draft travels inside the file as a custom XML part, so the
+document can be read back exactly (:mod:`finsam_desktop.document.embedded`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from io import BytesIO
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.table import Table
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from finsam_desktop.document import embedded
+from finsam_desktop.document.structure import (
+    CHECKED,
+    OFFICE_CAPTION,
+    UNCHECKED,
+    Block,
+    Choice,
+    FieldTable,
+    GoalsTable,
+    Heading,
+    ListBlock,
+    OfficeBox,
+    PageBreak,
+    Paragraph,
+    ReportDocument,
+    Title,
+)
+
+FONT = "Arial"
+TEXT_COLOUR = RGBColor(0, 0, 0)
+SECONDARY_COLOUR = RGBColor(0x40, 0x40, 0x40)  # help texts: still 10:1 contrast on white
+LABEL_WIDTH = Cm(6)
+CONTENT_WIDTH = Cm(16)
+
+
+def _set_font(style_font, size: float, bold: bool = False, italic: bool = False, colour: RGBColor = TEXT_COLOUR) -> None:  # type: ignore[no-untyped-def]
+    style_font.name = FONT
+    style_font.size = Pt(size)
+    style_font.bold = bold
+    style_font.italic = italic
+    style_font.color.rgb = colour
+
+
+def _prepare_styles(doc: DocxDocument) -> None:
+    """Plain, black, Arial styles in Swedish, instead of the template's blue Calibri."""
+    styles = doc.styles
+    _set_font(styles["Normal"].font, 11)
+    normal_rpr = styles["Normal"].element.get_or_add_rPr()
+    fonts = normal_rpr.find(qn("w:rFonts"))
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), "sv-SE")
+    normal_rpr.append(language)
+    styles["Normal"].paragraph_format.space_after = Pt(6)
+    for name, size in (("Title", 26), ("Subtitle", 16), ("Heading 1", 14), ("Heading 2", 11)):
+        style = styles[name]
+        _set_font(style.font, size, bold=name != "Subtitle")
+        style.element.get_or_add_rPr()
+        style.paragraph_format.space_before = Pt(14 if name == "Heading 1" else 10)
+        style.paragraph_format.space_after = Pt(4)
+        fonts = style.element.rPr.find(qn("w:rFonts"))
+        if fonts is not None:  # drop theme fonts so Arial applies
+            for attribute in list(fonts.attrib):
+                del fonts.attrib[attribute]
+            fonts.set(qn("w:ascii"), FONT)
+            fonts.set(qn("w:hAnsi"), FONT)
+    title_border = styles["Title"].element.find(qn("w:pPr"))
+    if title_border is not None and title_border.find(qn("w:pBdr")) is not None:
+        title_border.remove(title_border.find(qn("w:pBdr")))
+
+
+def _page_setup(doc: DocxDocument) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin = section.bottom_margin = Cm(2.2)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.header_distance = section.footer_distance = Cm(1)
+
+
+def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:
+    """A real Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when shown."""
+    run = paragraph.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run._r.append(begin)
+    run = paragraph.add_run()
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    run._r.append(code)
+    run = paragraph.add_run()
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run._r.append(separate)
+    paragraph.add_run(placeholder)
+    run = paragraph.add_run()
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(end)
+
+
+def _page_furniture(doc: DocxDocument, report: ReportDocument) -> None:
+    section = doc.sections[0]
+    footer = section.footer
+    text = footer.paragraphs[0]
+    text.text = report.footer
+    _set_font(text.runs[0].font, 9, colour=SECONDARY_COLOUR)
+    pages = footer.add_paragraph()
+    pages.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    pages.add_run("Sida ")
+    _field(pages, "PAGE", "1")
+    pages.add_run("(")
+    _field(pages, "NUMPAGES", "1")
+    pages.add_run(")")
+    for run in pages.runs:
+        run.font.size = Pt(9)
+    if report.draft_mark:
+        mark = section.header.paragraphs[0]
+        mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = mark.add_run(report.draft_mark)
+        _set_font(run.font, 14, bold=True)
+
+
+def _borders(table: Table, colour: str = "808080") -> None:
+    """Thin grid lines, set on the table itself so no template style is needed."""
+    properties = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), "4")
+        line.set(qn("w:color"), colour)
+        borders.append(line)
+    properties.append(borders)
+
+
+def _cell_text(cell, text: str, bold: bool = False, italic: bool = False, size: float = 11) -> None:  # type: ignore[no-untyped-def]
+    paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.space_after = Pt(2)
+    run = paragraph.add_run(text)
+    run.bold, run.italic = bold, italic
+    run.font.size = Pt(size)
+
+
+def _table(doc: DocxDocument, columns: int, widths: list[Cm]) -> Table:
+    table = doc.add_table(rows=0, cols=columns)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    _borders(table)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    return table
+
+
+def _add_row(table: Table, cells: list[tuple[str, bool]], widths: list[Cm]) -> None:
+    row = table.add_row()
+    for cell, (text, bold), width in zip(row.cells, cells, widths, strict=True):
+        cell.width = width
+        _cell_text(cell, text, bold=bold)
+
+
+def _repeat_as_header(table: Table) -> None:
+    header = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header.append(repeat)
+
+
+def _draw(doc: DocxDocument, block: Block) -> None:
+    match block:
+        case Title(title, subtitle):
+            doc.add_paragraph(title, style="Title")
+            doc.add_paragraph(subtitle, style="Subtitle")
+        case Heading(text, level):
+            doc.add_paragraph(text, style=f"Heading {level}")
+        case Paragraph(text, "help"):
+            run = doc.add_paragraph().add_run(text)
+            _set_font(run.font, 10, italic=True, colour=SECONDARY_COLOUR)
+        case Paragraph(text, "label"):
+            doc.add_paragraph().add_run(text).bold = True
+        case Paragraph(text, _style):
+            doc.add_paragraph(text)
+        case ListBlock(items, numbers):
+            for index, item in enumerate(items):
+                if numbers:
+                    paragraph = doc.add_paragraph(f"{numbers[index]}\t{item}")
+                    paragraph.paragraph_format.left_indent = Cm(0.8)
+                    paragraph.paragraph_format.first_line_indent = Cm(-0.8)
+                else:
+                    paragraph = doc.add_paragraph(item, style="List Bullet")
+                paragraph.paragraph_format.space_after = Pt(2)
+        case FieldTable(rows):
+            widths = [LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH]
+            table = _table(doc, 2, widths)
+            for label, value in rows:
+                _add_row(table, [(label, True), (value, False)], widths)
+            doc.add_paragraph().paragraph_format.space_after = Pt(0)
+        case GoalsTable(header, rows):
+            widths = [Cm(6.25), Cm(7.25), Cm(2.5)]
+            table = _table(doc, 3, widths)
+            _add_row(table, [(text, True) for text in header], widths)
+            _repeat_as_header(table)
+            for row in rows:
+                _add_row(table, [(text, False) for text in row], widths)
+            doc.add_paragraph().paragraph_format.space_after = Pt(0)
+        case OfficeBox(labels):
+            widths = [Emu(CONTENT_WIDTH // len(labels))] * len(labels)
+            caption = doc.add_paragraph().add_run(OFFICE_CAPTION)
+            _set_font(caption.font, 9, italic=True, colour=SECONDARY_COLOUR)
+            table = _table(doc, len(labels), widths)
+            _add_row(table, [(label, True) for label in labels], widths)
+            _add_row(table, [("", False)] * len(labels), widths)
+            table.rows[1].height = Cm(1)
+            doc.add_paragraph()
+        case Choice(text, checked):
+            paragraph = doc.add_paragraph()
+            paragraph.add_run(f"{CHECKED if checked else UNCHECKED} ").font.name = "Segoe UI Symbol"
+            paragraph.add_run(text).bold = True
+            paragraph.paragraph_format.space_before = Pt(10)
+        case PageBreak():
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _properties(doc: DocxDocument, report: ReportDocument) -> None:
+    """Title and author from the report; nothing from this computer or its user."""
+    properties = doc.core_properties
+    properties.title = report.title
+    properties.author = report.author
+    properties.last_modified_by = report.author
+    properties.comments = ""
+    properties.subject = ""
+    properties.keywords = ""
+    properties.category = ""
+    properties.language = "sv-SE"
+    properties.revision = 1
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    properties.created = properties.modified = now
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:  # a picture of the template's empty page
+            del package.rels[rel_id]
+
+
+def write_docx(report: ReportDocument, draft_json: bytes) -> bytes:
+    """The .docx file's bytes for ``report``, carrying ``draft_json`` for exact read-back."""
+    doc = Document()
+    _prepare_styles(doc)
+    _page_setup(doc)
+    body = doc.element.body
+    for paragraph in list(body.iterchildren(qn("w:p"))):
+        body.remove(paragraph)
+    for block in report.blocks:
+        _draw(doc, block)
+    _page_furniture(doc, report)
+    _properties(doc, report)
+    embedded.attach(doc, draft_json)
+    out = BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -1,0 +1,59 @@
+"""The draft carried inside an exported .docx, so the report reads back exactly.
+
+It is a custom XML part (the OOXML place for a program's own data, which Word and
+LibreOffice keep when they save the document again) holding the draft file's bytes in
+base64: XML cannot hold every character a draft may, and base64 can.
+"""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from xml.etree import ElementTree
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+
+NAMESPACE = "urn:finsam-slutrapport:utkast"
+ROOT_TAG = f"{{{NAMESPACE}}}utkast"
+PROPS_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+
+
+def attach(doc: DocxDocument, draft_json: bytes) -> None:
+    """Add ``draft_json`` (a draft file's bytes) to ``doc`` as a custom XML part."""
+    package = doc.part.package
+    item_name = package.next_partname("/customXml/item%d.xml")
+    content = base64.b64encode(draft_json).decode("ascii")
+    item_xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<utkast xmlns="{NAMESPACE}" encoding="base64">{content}</utkast>'
+    ).encode("utf-8")
+    item = Part(item_name, "application/xml", item_xml, package)
+    props_name = PackURI(item_name.replace("/item", "/itemProps"))
+    props_xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+        f'<ds:datastoreItem ds:itemID="{{{str(uuid.uuid4()).upper()}}}" xmlns:ds="{PROPS_NAMESPACE}">'
+        f'<ds:schemaRefs><ds:schemaRef ds:uri="{NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>'
+    ).encode("utf-8")
+    item.relate_to(Part(props_name, PROPS_TYPE, props_xml, package), RT.CUSTOM_XML_PROPS)
+    doc.part.relate_to(item, RT.CUSTOM_XML)
+
+
+def extract(doc: DocxDocument) -> bytes | None:
+    """The embedded draft file's bytes, or None when the document carries none."""
+    for rel in doc.part.rels.values():
+        if rel.reltype != RT.CUSTOM_XML or rel.is_external:
+            continue
+        try:
+            root = ElementTree.fromstring(rel.target_part.blob)
+        except ElementTree.ParseError:
+            continue
+        if root.tag == ROOT_TAG and root.text:
+            try:
+                return base64.b64decode(root.text.strip(), validate=True)
+            except ValueError:
+                return None
+    return None

@@ -1,0 +1,287 @@
+"""A draft as a neutral description of the printed report.
+
+The Word writer and the on-screen/PDF renderer both draw this structure, so the two
+cannot drift apart. Building it is where the report's presentation rules live: the
+form's wording from the form data, amounts as ``625 000 kr``, dates as ``åååå-mm-dd``,
+free text split into paragraphs and lists, ☒/☐ for the case of section 7, and text
+cleaned of characters a document cannot hold (the draft itself keeps them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from finsam_desktop.form import FieldSpec, FormSpec, load_form
+from finsam_desktop.model import Draft, Entry, text_of, value_at
+from finsam_desktop.validation import UNPRINTABLE, funds_case, has_errors, validate
+
+CHECKED, UNCHECKED = "☒", "☐"
+DRAFT_MARK = "UTKAST – inte slutlig version"
+OFFICE_CAPTION = "Fylls i av Samordningsförbundet"
+_LIST_MARK = re.compile(r"^\s*(?:[-•*–]|([0-9]{1,2})[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Title:
+    title: str
+    subtitle: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: Literal[1, 2]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Text that may hold line breaks; ``style`` says how it reads."""
+
+    text: str
+    style: Literal["body", "help", "label", "small", "empty"] = "body"
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """Bullet items, or numbered ones keeping the numbers the writer typed."""
+
+    items: tuple[str, ...]
+    numbers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FieldTable:
+    """Label/value rows, as sections 1, 2 and 8 of the form are laid out."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class GoalsTable:
+    header: tuple[str, str, str]
+    rows: tuple[tuple[str, str, str], ...]
+
+
+@dataclass(frozen=True)
+class OfficeBox:
+    """Boxes the förbund fills in on arrival; always empty in an export."""
+
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One case of section 7, ticked when it is the one that applies."""
+
+    text: str
+    checked: bool
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+Block = Title | Heading | Paragraph | ListBlock | FieldTable | GoalsTable | OfficeBox | Choice | PageBreak
+
+
+@dataclass
+class ReportDocument:
+    """Everything a renderer needs: metadata, the blocks in order, the page furniture."""
+
+    title: str
+    author: str
+    blocks: list[Block]
+    footer: str
+    draft_mark: str = ""
+    replaced_characters: int = 0
+
+
+@dataclass
+class _Cleaner:
+    """Makes user text printable and counts what it had to remove."""
+
+    removed: int = 0
+
+    def __call__(self, text: str) -> str:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        cleaned, count = UNPRINTABLE.subn("", text)
+        self.removed += count
+        return cleaned
+
+
+def free_text_blocks(text: str) -> list[Block]:
+    """Paragraphs at blank lines; lines starting with ``-``, ``•``, ``*`` or ``1.`` as lists."""
+    blocks: list[Block] = []
+    lines: list[str] = []
+    items: list[tuple[str, str]] = []
+
+    def flush_paragraph() -> None:
+        if lines:
+            blocks.append(Paragraph("\n".join(lines)))
+            lines.clear()
+
+    def flush_list() -> None:
+        if items:
+            numbers = tuple(number for number, _ in items)
+            blocks.append(ListBlock(tuple(item for _, item in items), numbers if all(numbers) else ()))
+            items.clear()
+
+    for line in text.split("\n"):
+        mark = _LIST_MARK.match(line)
+        if mark:
+            flush_paragraph()
+            items.append((f"{mark.group(1)}." if mark.group(1) else "", line[mark.end() :].rstrip()))
+        elif not line.strip():
+            flush_paragraph()
+            flush_list()
+        else:
+            flush_list()
+            lines.append(line.rstrip())
+    flush_paragraph()
+    flush_list()
+    return blocks
+
+
+def shown_value(node: object) -> str:
+    """A field as printed: the canonical form when understood, else exactly as typed."""
+    if isinstance(node, Entry):
+        parsed = node.parsed()
+        return parsed.text if parsed.ok else node.raw.strip()
+    return text_of(node).strip()
+
+
+class _Builder:
+    def __init__(self, draft: Draft, form: FormSpec) -> None:
+        self.draft = draft
+        self.form = form
+        self.clean = _Cleaner()
+        self.blocks: list[Block] = []
+
+    def value(self, path: str) -> str:
+        return self.clean(shown_value(value_at(self.draft, path)))
+
+    def table_rows(self, section_key: str) -> tuple[tuple[str, str], ...]:
+        rows = []
+        for path, spec, section in self.form.fields():
+            if section.key != section_key:
+                continue
+            if spec.kind == "daterange":
+                start, slut = (self.value(f"{path}.{part}") for part in spec.parts)
+                rows.append((spec.label, f"{start} – {slut}" if start or slut else ""))
+            else:
+                rows.append((spec.label, self.value(path)))
+        return tuple(rows)
+
+    def question(self, spec: FieldSpec, answer: str) -> None:
+        self.blocks.append(Heading(spec.heading, 2) if spec.number else Paragraph(spec.label, "label"))
+        if spec.help:
+            self.blocks.append(Paragraph(spec.help, "help"))
+        written = self.clean(answer).strip("\n")
+        self.blocks.extend(free_text_blocks(written) if written.strip() else [Paragraph("", "empty")])
+
+    def front_page(self) -> None:
+        form = self.form
+        self.blocks += [Title(form.form.title, form.form.subtitle), Paragraph(form.form.instruction), OfficeBox(form.office_box.labels)]
+
+    def contacts(self) -> None:
+        forbund = self.form.forbund
+        self.blocks += [Paragraph(forbund.send_instruction), Paragraph(forbund.purpose), Heading(forbund.contacts_heading, 2)]
+        self.blocks.append(
+            FieldTable(tuple((f"{c.name}, {c.role}", f"{c.email}\nTfn: {c.phone}") for c in forbund.contacts))
+        )
+
+    def section(self, index: int) -> None:
+        section = self.form.sections[index]
+        self.blocks.append(Heading(section.heading, 1))
+        if section.key in {"allmant", "ansvarig", "uppgiftslamnare"}:
+            self.blocks.append(FieldTable(self.table_rows(section.key)))
+            return
+        for path, spec, _section in self.form.fields():
+            if _section.key != section.key:
+                continue
+            if path == "samverkansparter":
+                self.samverkansparter(spec)
+            elif path == "resultat.mal":
+                self.goals(spec)
+            elif spec.group:
+                self.economy_case(spec, path)
+            else:
+                self.question(spec, text_of(value_at(self.draft, path)))
+
+    def samverkansparter(self, spec: FieldSpec) -> None:
+        names = [self.clean(row.organisation).strip() for row in self.draft.samverkansparter]
+        self.blocks.append(Paragraph(spec.items[0].label, "label"))
+        self.blocks.append(ListBlock(tuple(name for name in names if name)))
+
+    def goals(self, spec: FieldSpec) -> None:
+        self.blocks.append(Heading(spec.heading, 2))
+        self.blocks.append(Paragraph(spec.help, "help"))
+        header = tuple(item.label for item in spec.items)
+        rows = tuple(
+            (self.clean(goal.mal).strip(), self.clean(goal.resultat).strip(), self.clean(goal.uppnatt).strip())
+            for goal in self.draft.resultat.mal
+        )
+        self.blocks.append(GoalsTable(header, rows))  # type: ignore[arg-type]
+
+    def economy_case(self, spec: FieldSpec, path: str) -> None:
+        case = funds_case(self.draft)
+        applies = (case == "helt") if path.endswith("budget_avvagning") else (case in {"inte_helt", "over"})
+        self.blocks.append(Choice(spec.group, applies))
+        self.question(spec, text_of(value_at(self.draft, path)))
+
+    def build(self) -> list[Block]:
+        self.front_page()
+        self.section(0)
+        self.section(1)
+        self.contacts()
+        self.blocks.append(PageBreak())
+        for index in range(2, len(self.form.sections)):
+            self.section(index)
+        return self.blocks
+
+
+def build_document(draft: Draft, form: FormSpec | None = None) -> ReportDocument:
+    """The report as printed. A draft with any ``fel`` is marked UTKAST on every page."""
+    form = form or load_form()
+    builder = _Builder(draft, form)
+    blocks = builder.build()
+    name = builder.clean(draft.allmant.insatsens_namn).strip()
+    author = builder.clean(draft.ansvarig.kontaktperson).strip()
+    return ReportDocument(
+        title=f"{form.form.title} – {name}" if name else form.form.title,
+        author=author,
+        blocks=blocks,
+        footer=form.forbund.footer,
+        draft_mark=DRAFT_MARK if has_errors(validate(draft)) else "",
+        replaced_characters=builder.clean.removed,
+    )
+
+
+def plain_text(document: ReportDocument) -> list[str]:
+    """The document's visible text, one entry per line, the same for every renderer."""
+    lines: list[str] = []
+    for block in document.blocks:
+        match block:
+            case Title(title, subtitle):
+                lines += [title, subtitle]
+            case Heading(text) | Paragraph(text):
+                lines += text.split("\n")
+            case ListBlock(items, numbers):
+                for index, item in enumerate(items):
+                    lines += f"{numbers[index] + ' ' if numbers else ''}{item}".split("\n")
+            case FieldTable(rows):
+                for label, value in rows:
+                    lines += [label, *value.split("\n")]
+            case GoalsTable(header, rows):
+                lines += list(header)
+                for row in rows:
+                    for cell in row:
+                        lines += cell.split("\n")
+            case OfficeBox(labels):
+                lines += [OFFICE_CAPTION, *labels]
+            case Choice(text, checked):
+                lines.append(f"{CHECKED if checked else UNCHECKED} {text}")
+    return [line.strip() for line in lines if line.strip()]
