@@ -14,6 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from finsam_desktop import __version__
+from finsam_desktop.document.docx_reader import ImportFailed, read_docx
+from finsam_desktop.document.export import ExportError, export_docx
+from finsam_desktop.document.structure import build_document
 from finsam_desktop.drafts import DraftError, atomic_write, encode, read_draft
 from finsam_desktop.sample import sample_report
 from finsam_desktop.schema import draft_schema
@@ -51,6 +54,39 @@ def _sample(args: argparse.Namespace) -> int:
     return code
 
 
+def _export(args: argparse.Namespace) -> int:
+    try:
+        loaded = read_draft(args.draft)
+    except DraftError as error:
+        print(error, file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        result = export_docx(loaded.draft, loaded.name, args.output)
+    except ExportError as error:
+        print(error, file=sys.stderr)
+        return EXIT_PROBLEMS
+    for line in result.summary():
+        print(line)
+    if args.pdf is not None:
+        pages = importlib.import_module("ui.report_pdf").write_pdf(build_document(loaded.draft), args.pdf)
+        print(f"PDF-filen är sparad som {args.pdf} ({pages} sidor)")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    try:
+        result = read_docx(args.docx)
+    except ImportFailed as error:
+        print(error, file=sys.stderr)
+        return EXIT_PROBLEMS
+    for line in result.summary():
+        print(line)
+    code = _write(args.output, encode(result.name, result.draft))
+    if code == EXIT_OK:
+        print(f"Utkastet är sparat som {args.output}")
+    return code
+
+
 def _schema(args: argparse.Namespace) -> int:
     text = json.dumps(draft_schema(), ensure_ascii=False, indent=2) + "\n"
     if args.output is None:
@@ -59,7 +95,7 @@ def _schema(args: argparse.Namespace) -> int:
     return _write(args.output, text.encode("utf-8"))
 
 
-Command = tuple[str, str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+Command = tuple[str, str, Callable[[argparse.ArgumentParser], object], Callable[[argparse.Namespace], int]]
 
 COMMANDS: list[Command] = [
     (
@@ -73,6 +109,25 @@ COMMANDS: list[Command] = [
         "Spara exempelrapporten som ett utkast.",
         lambda parser: parser.add_argument("-o", "--output", type=Path, required=True, help="filen att skapa"),
         _sample,
+    ),
+    (
+        "export",
+        "Exportera ett utkast som Word-dokument (och PDF).",
+        lambda parser: (
+            parser.add_argument("draft", type=Path, help="utkastets fil"),
+            parser.add_argument("-o", "--output", type=Path, required=True, help="Word-filen att skapa (.docx)"),
+            parser.add_argument("--pdf", type=Path, help="skapa också en PDF-fil"),
+        ),
+        _export,
+    ),
+    (
+        "import",
+        "Läs in en slutrapport i Word (.docx) som ett utkast.",
+        lambda parser: (
+            parser.add_argument("docx", type=Path, help="Word-filen"),
+            parser.add_argument("-o", "--output", type=Path, required=True, help="utkastet att skapa"),
+        ),
+        _import,
     ),
     (
         "schema",
@@ -98,7 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def start_gui() -> int:
-    """The core knows the window only by module name, so it runs headless without Qt."""
+    """The core knows the UI only by module name (here and for ``--pdf``), so everything
+    else runs headless, without Qt installed."""
     return int(importlib.import_module("ui.app").main())
 
 

@@ -188,7 +188,7 @@ def read_draft(path: Path) -> LoadedDraft:
     except OSError as error:
         raise DraftUnreadable(path, f"Filen ”{path.name}” kan inte läsas.", detail=str(error)) from error
     if raw is None:
-        raise DraftUnreadable(path, f"Filen ”{path.name}” finns inte längre.")
+        raise DraftUnreadable(path, f"Filen ”{path.name}” finns inte.")
     stored, migrated_from = decode(path, raw)
     return LoadedDraft(path, stored.name, stored.draft, _revision(raw), migrated_from)
 

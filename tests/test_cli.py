@@ -160,7 +160,7 @@ def test_validate_a_draft_with_every_defect_exits_1(tmp_path: Path, capsys: pyte
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(None, "”saknas.json” finns inte längre."), (b"{]", "”saknas.json” är skadad eller ofullständig")],
+    [(None, "Filen ”saknas.json” finns inte."), (b"{]", "”saknas.json” är skadad eller ofullständig")],
 )
 def test_validate_an_unreadable_file_exits_2_with_the_reason(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, reason: str

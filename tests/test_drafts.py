@@ -150,7 +150,7 @@ def test_a_truncated_real_draft_is_reported_not_half_read(tmp_path: Path) -> Non
 
 
 def test_missing_file_and_vanished_folder(tmp_path: Path) -> None:
-    with pytest.raises(DraftUnreadable, match="finns inte längre"):
+    with pytest.raises(DraftUnreadable, match="finns inte"):
         read_draft(tmp_path / "borta.json")
     with pytest.raises(DraftWriteError, match="Mappen för ”r.json” finns inte längre") as caught:
         save_new(tmp_path / "borttagen mapp" / "r.json", Draft())

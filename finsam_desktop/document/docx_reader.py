@@ -329,7 +329,7 @@ def _fill(reader: _Reader, form: FormSpec) -> tuple[Draft, list[str], list[str]]
     draft = Draft()
     found, missing = [], []
     for path, spec, _section in form.fields():
-        name = spec.heading if spec.number else spec.name
+        name = f"{spec.number} {spec.name}" if spec.number else spec.name
         if path == "samverkansparter":
             rows = ["\n".join(line.strip() for line in part if line.strip()) for part in reader.parter]
             draft.samverkansparter = [Samverkanspart(organisation=row) for row in rows if row]

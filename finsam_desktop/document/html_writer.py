@@ -1,0 +1,108 @@
+"""The report structure as HTML in the subset Qt's rich text understands.
+
+The UI lays this out in a QTextDocument for the preview, printing and PDF; page
+furniture (footer, page numbers, UTKAST) is drawn per page by the UI, not here.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from finsam_desktop.document.structure import (
+    CHECKED,
+    OFFICE_CAPTION,
+    UNCHECKED,
+    Block,
+    Choice,
+    FieldTable,
+    GoalsTable,
+    Heading,
+    ListBlock,
+    OfficeBox,
+    PageBreak,
+    Paragraph,
+    ReportDocument,
+    Title,
+)
+
+STYLE = """
+body { font-family: Arial, 'Liberation Sans', sans-serif; font-size: 11pt; color: #000; }
+h1 { font-size: 26pt; margin: 0; }
+h2 { font-size: 14pt; margin-top: 18px; margin-bottom: 6px; }
+h3 { font-size: 11pt; margin-top: 12px; margin-bottom: 4px; }
+p { margin-top: 0; margin-bottom: 8px; }
+table { margin-bottom: 12px; }
+li { margin-bottom: 2px; }
+p.subtitle { font-size: 16pt; }
+p.help, p.caption { font-style: italic; color: #404040; font-size: 10pt; }
+p.caption { font-size: 9pt; }
+td, th { padding: 3px; vertical-align: top; }
+th { text-align: left; }
+"""
+
+
+def _text(text: str) -> str:
+    return escape(text).replace("\n", "<br>").replace("\t", " ")
+
+
+def _table(rows: list[list[tuple[str, bool]]], widths: list[int]) -> str:
+    body = []
+    for row in rows:
+        cells = "".join(
+            f'<{"th" if bold else "td"} width="{width}%">{_text(text)}</{"th" if bold else "td"}>'
+            for (text, bold), width in zip(row, widths, strict=True)
+        )
+        body.append(f"<tr>{cells}</tr>")
+    return (
+        '<table width="100%" border="1" cellspacing="0" cellpadding="4" '
+        f'style="border-collapse: collapse; border-color: #808080">{"".join(body)}</table>'
+    )
+
+
+def _block(block: Block) -> str:
+    match block:
+        case Title(title, subtitle):
+            return f'<h1>{_text(title)}</h1><p class="subtitle">{_text(subtitle)}</p>'
+        case Heading(text, level):
+            tag = "h2" if level == 1 else "h3"
+            return f"<{tag}>{_text(text)}</{tag}>"
+        case Paragraph(text, "help"):
+            return f'<p class="help">{_text(text)}</p>'
+        case Paragraph(text, "label"):
+            return f"<p><b>{_text(text)}</b></p>"
+        case Paragraph(text, _style):
+            return f"<p>{_text(text)}</p>"
+        case ListBlock(items, numbers):
+            if numbers:
+                return "".join(
+                    f'<p style="margin-left:24px; text-indent:-24px">{_text(number)} {_text(item)}</p>'
+                    for number, item in zip(numbers, items, strict=True)
+                )
+            return "<ul>" + "".join(f"<li>{_text(item)}</li>" for item in items) + "</ul>"
+        case FieldTable(rows):
+            return _table([[(label, True), (value, False)] for label, value in rows], [38, 62])
+        case GoalsTable(header, rows):
+            return _table([[(text, True) for text in header], *[[(text, False) for text in row] for row in rows]], [39, 45, 16])
+        case OfficeBox(labels):
+            width = 100 // len(labels)
+            caption = f'<p class="caption">{_text(OFFICE_CAPTION)}</p>'
+            return caption + _table([[(label, True) for label in labels], [("\n", False)] * len(labels)], [width] * len(labels))
+        case Choice(text, checked):
+            return f"<p><b>{CHECKED if checked else UNCHECKED} {_text(text)}</b></p>"
+        case PageBreak():
+            return '<p style="page-break-after: always"></p>'
+    raise TypeError(block)
+
+
+def write_html(report: ReportDocument) -> str:
+    """One HTML page holding the report's body."""
+    body = "".join(_block(block) for block in report.blocks)
+    return (
+        f'<html><head><meta charset="utf-8"><title>{_text(report.title)}</title>'
+        f"<style>{STYLE}</style></head><body>{body}</body></html>"
+    )
+
+
+def stylesheet() -> str:
+    """The same rules for renderers that take them apart from the HTML (QTextDocument)."""
+    return STYLE

@@ -1,0 +1,84 @@
+"""The report laid out by Qt: a QTextDocument for preview and printing, and PDF files.
+
+Pages are drawn one by one so every page gets the förbund's footer, ``Sida N(M)`` and,
+for a report with errors, the UTKAST mark in the header, as in the Word document.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPagedPaintDevice,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from finsam_desktop.document.html_writer import stylesheet, write_html
+from finsam_desktop.document.structure import ReportDocument
+
+MARGINS_MM = QMarginsF(25, 22, 25, 22)
+FURNITURE_PT = 11  # room for the header and footer lines, in points
+
+
+def text_document(report: ReportDocument) -> QTextDocument:
+    """The report as a QTextDocument (for the preview, and laid out anew for each device)."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(QFont("Arial", 11))
+    document.setDefaultStyleSheet(stylesheet())
+    document.setHtml(write_html(report))
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, report.title)
+    return document
+
+
+def paint_pages(report: ReportDocument, device: QPagedPaintDevice) -> int:
+    """Lay out and draw the report on ``device`` (a QPdfWriter or QPrinter); returns pages."""
+    device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, MARGINS_MM))
+    document = text_document(report)
+    document.documentLayout().setPaintDevice(device)
+    area = device.pageLayout().paintRectPixels(device.resolution())
+    line = device.resolution() * FURNITURE_PT * 2 / 72
+    body = QRectF(0, line, area.width(), area.height() - 2 * line)
+    document.setPageSize(QSizeF(body.width(), body.height()))
+    pages = document.pageCount()
+    small = QFont("Arial", 9)
+    painter = QPainter(device)
+    try:
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.translate(0, body.top() - page * body.height())
+            document.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            painter.restore()
+            painter.setFont(small)
+            footer = QRectF(0, area.height() - line, area.width(), line)
+            painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, report.footer)
+            painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, f"Sida {page + 1}({pages})")
+            if report.draft_mark:
+                painter.setFont(QFont("Arial", 14, QFont.Weight.Bold))
+                painter.drawText(QRectF(0, 0, area.width(), line), Qt.AlignmentFlag.AlignHCenter, report.draft_mark)
+    finally:
+        painter.end()  # always finish the file
+    return pages
+
+
+def write_pdf(report: ReportDocument, path: Path) -> int:
+    """Write the report as a PDF file; returns the number of pages."""
+    app = QGuiApplication.instance()
+    if app is None:  # called headless, from the command line: fonts need an application
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["finsam-desktop"])
+    writer = QPdfWriter(str(path))
+    writer.setTitle(report.title)
+    writer.setCreator("Finsam Slutrapport")
+    writer.setResolution(300)
+    return paint_pages(report, writer)
