@@ -33,7 +33,7 @@ from finsam_desktop.model import Draft, Entry, Mal, Samverkanspart, value_at
 from finsam_desktop.parsing import split_date_range
 
 SIMILAR_ENOUGH = 0.86
-_LIST_ITEM = re.compile(r"([-•*]|[0-9]{1,2}[.)])[ \t]+")
+_LIST_ITEM = re.compile(r"([-*]|[0-9]{1,2}[.)])[ \t]+|(•)[ \t]*")
 MIN_SECTIONS = 3
 
 
@@ -135,7 +135,9 @@ def _targets(form: FormSpec) -> list[_Target]:
                 targets.append(_Target(_norm(f"{spec.number} {label}"), "field", section.key, path, True, False, help_words))
             targets.append(_Target(_norm(label), "field", section.key, path, False, answer, help_words))
             if spec.group:
+                number, title = spec.group.split(" ", 1)
                 targets.append(_Target(_norm(spec.group), "skip", section.key, numbered=True))
+                targets.append(_Target(_norm(title), "skip", section.key, alone=True))
     return sorted(targets, key=lambda target: len(target.words), reverse=True)
 
 
@@ -178,30 +180,10 @@ def _numbering_formats(doc: DocxDocument) -> dict[str, str]:
     return formats
 
 
-def _lines(doc: DocxDocument) -> Iterator[_Line | Table]:
-    """Paragraphs and table cells in reading order; tables whole, for the goals table."""
-    counters: dict[str, int] = {}
-    numbering = _numbering_formats(doc)
-    for child in doc.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            paragraph = Paragraph(child, doc)
-            yield _Line(paragraph.text, _list_marker(paragraph, counters, numbering))
-        elif child.tag == qn("w:tbl"):
-            yield Table(child, doc)
-
-
-def _cell_lines(table: Table, doc: DocxDocument) -> Iterator[_Line]:
-    """Each cell once: a cell spanning columns is one ``w:tc``; a vertical merge's
-    continuation cells are skipped."""
-    counters: dict[str, int] = {}
-    numbering = _numbering_formats(doc)
-    for row in table.rows:
-        for tc in row._tr.tc_lst:
-            if tc.vMerge == "continue":
-                continue
-            for paragraph in _Cell(tc, table).paragraphs:
-                yield _Line(paragraph.text, _list_marker(paragraph, counters, numbering))
-            yield _Line("")
+def _cells(table: Table) -> list[list[_Cell]]:
+    """Each row's cells once: a cell spanning columns is one ``w:tc``; the continuation
+    cells of a vertical merge are left out."""
+    return [[_Cell(tc, table) for tc in row._tr.tc_lst if tc.vMerge != "continue"] for row in table.rows]
 
 
 # --- lines to fields ------------------------------------------------------------------
@@ -218,8 +200,12 @@ class _Reader:
         self.parter: list[list[str]] = []
         self.goals: list[Mal] = []
         self.sections_seen: set[str] = set()
+        self.counters: dict[str, int] = {}
+        self.numbering = _numbering_formats(doc)
 
-    def match(self, text: str) -> tuple[_Target, str] | None:
+    def match(self, text: str, in_list: bool = False) -> tuple[_Target, str] | None:
+        """The label ``text`` starts with and what follows it. A line that is a list item
+        counts only when it is a whole heading (Word's own numbering)."""
         for target in self.targets:
             if not target.numbered and target.section != self.section:
                 if not (target.section == FRONT and self.section in FRONT_SECTIONS) and target.kind != "section":
@@ -227,8 +213,9 @@ class _Reader:
             rest = _split_after(text.replace(CHECKED, "").replace(UNCHECKED, ""), target.words)
             if rest is None:
                 continue
-            if target.alone and rest and not (target.help_words and target.help_words.startswith(_norm(rest)[:40])):
-                continue  # an answer that happens to begin with the label's words
+            whole = not rest or bool(target.help_words and target.help_words.startswith(_norm(rest)[:40]))
+            if (target.alone or in_list) and not whole:
+                continue  # an answer or list item that happens to begin with the label's words
             return target, rest
         return None
 
@@ -254,7 +241,7 @@ class _Reader:
         self.texts[self.current.path].append(line.marker + line.text)
 
     def line(self, line: _Line) -> None:
-        found = self.match(line.text) if line.text.strip() and not line.marker else None
+        found = self.match(line.text, in_list=bool(line.marker)) if line.text.strip() else None
         if found is None:
             self.add(line)
             return
@@ -274,18 +261,47 @@ class _Reader:
         self.start(next(t for t in self.targets if t.path == "resultat.mal" and t.numbered))
         return True
 
-    def read(self) -> None:
-        for item in _lines(self.doc):
-            if isinstance(item, Table):
-                if not self.goals_table(item):
-                    for line in _cell_lines(item, self.doc):
+    def cell_lines(self, cell: _Cell) -> list[_Line]:
+        return [_Line(p.text, _list_marker(p, self.counters, self.numbering)) for p in cell.paragraphs] + [_Line("")]
+
+    def is_label_row(self, row: list[_Cell]) -> bool:
+        """A row of labels alone (``Datum | Namn``), whose values stand in the next row."""
+        texts = [cell.text.strip() for cell in row if cell.text.strip()]
+        return bool(texts) and all((found := self.match(text)) is not None and not found[1] for text in texts)
+
+    def table(self, table: Table) -> None:
+        rows = _cells(table)
+        index = 0
+        while index < len(rows):
+            row = rows[index]
+            values = rows[index + 1] if index + 1 < len(rows) else None
+            if values is not None and len(values) == len(row) and self.is_label_row(row) and not self.is_label_row(values):
+                for label, value in zip(row, values, strict=True):
+                    for line in self.cell_lines(label) + self.cell_lines(value):
                         self.line(line)
-            else:
-                self.line(item)
+                index += 2
+                continue
+            for cell in row:
+                for line in self.cell_lines(cell):
+                    self.line(line)
+            index += 1
+
+    def read(self) -> None:
+        """Paragraphs and tables in reading order."""
+        for child in self.doc.element.body.iterchildren():
+            if child.tag == qn("w:p"):
+                paragraph = Paragraph(child, self.doc)
+                self.line(_Line(paragraph.text, _list_marker(paragraph, self.counters, self.numbering)))
+            elif child.tag == qn("w:tbl"):
+                table = Table(child, self.doc)
+                if not self.goals_table(table):
+                    self.table(table)
 
 
-def _joined(lines: list[str], help_text: str) -> str:
-    """Field text from its lines: paragraphs apart by a blank line, list items together."""
+def _joined(lines: list[str], spec: FieldSpec) -> str:
+    """Field text from its lines. In answers, paragraphs stand apart by a blank line and
+    list items (``•Text`` too) together; other fields keep one line per paragraph."""
+    answer = spec.kind in {"answer", "list"}
     text = ""
     for line in lines:
         if not line.strip():
@@ -293,11 +309,13 @@ def _joined(lines: list[str], help_text: str) -> str:
             continue
         item = _LIST_ITEM.match(line)
         if item:
-            line = f"{item.group(1)} {line[item.end():]}"
-        text += ("\n" if item or not text else "\n\n") + line.rstrip()
+            line = f"{item.group(1) or item.group(2)} {line[item.end():]}"
+        text += ("\n" if item or not text or not answer else "\n\n") + line.rstrip()
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n ")
-    if help_text:
-        rest = _split_after(text, _norm(help_text))
+    if not answer:
+        text = re.sub(r"\n+", "\n", text)
+    if spec.help:
+        rest = _split_after(text, _norm(spec.help))
         text = rest if rest is not None else text
     return text.strip()
 
@@ -337,11 +355,11 @@ def _fill(reader: _Reader, form: FormSpec) -> tuple[Draft, list[str], list[str]]
             continue
         lines = reader.texts.get(path)
         if path == "resultat.mal":
-            goals = reader.goals or _goals_from_text(_joined(lines or [], spec.help))
+            goals = reader.goals or _goals_from_text(_joined(lines or [], spec))
             draft.resultat.mal = goals
             (found if goals else missing).append(name)
             continue
-        text = _joined(lines or [], spec.help)
+        text = _joined(lines or [], spec)
         if not text:
             if spec.required:
                 missing.append(name)
