@@ -20,12 +20,13 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".finsam-installed"
 
-# Debian packages: the libraries Qt loads even offscreen, and for the tests the
-# tools that check exported documents for real.
+# Debian packages: the libraries Qt loads even offscreen, and for the tests a real
+# word processor and PDF tools to check exported documents, with Arial's metric twin.
 QT_RUNTIME = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0"]
+DOCUMENT_TOOLS = ["libreoffice-writer-nogui", "poppler-utils", "fonts-liberation2"]
 DEBIAN_PACKAGES = {
     "start": QT_RUNTIME,
-    "test": QT_RUNTIME,
+    "test": QT_RUNTIME + DOCUMENT_TOOLS,
 }
 
 

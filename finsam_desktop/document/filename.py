@@ -14,7 +14,7 @@ MAX_STEM = 150  # leaves room for the folder within Windows' 260-character paths
 
 def safe_part(text: str) -> str:
     """One part of a file name: no characters Windows refuses, no line breaks, not too long."""
-    text = re.sub(r'[<>:"/\\|?*\x00-\x1f\x7f]', " ", text)
+    text = re.sub(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f\ud800-\udfff]', " ", text)
     text = re.sub(r"\s+", " ", text).strip(" .")
     return text[:MAX_PART].rstrip(" .")
 

@@ -10,8 +10,11 @@ cleaned of characters a document cannot hold (the draft itself keeps them).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Literal
+
+from pydantic import BaseModel
 
 from finsam_desktop.form import FieldSpec, FormSpec, load_form
 from finsam_desktop.model import Draft, Entry, text_of, value_at
@@ -19,6 +22,7 @@ from finsam_desktop.validation import UNPRINTABLE, funds_case, has_errors, valid
 
 CHECKED, UNCHECKED = "☒", "☐"
 DRAFT_MARK = "UTKAST – inte slutlig version"
+PROPERTY_LIMIT = 255
 OFFICE_CAPTION = "Fylls i av Samordningsförbundet"
 _LIST_MARK = re.compile(r"^\s*(?:[-•*–]|([0-9]{1,2})[.)])\s+")
 
@@ -99,17 +103,9 @@ class ReportDocument:
     replaced_characters: int = 0
 
 
-@dataclass
-class _Cleaner:
-    """Makes user text printable and counts what it had to remove."""
-
-    removed: int = 0
-
-    def __call__(self, text: str) -> str:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        cleaned, count = UNPRINTABLE.subn("", text)
-        self.removed += count
-        return cleaned
+def _printable(text: str) -> str:
+    """User text as a document can hold it: no control characters, one kind of line break."""
+    return UNPRINTABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def free_text_blocks(text: str) -> list[Block]:
@@ -157,11 +153,10 @@ class _Builder:
     def __init__(self, draft: Draft, form: FormSpec) -> None:
         self.draft = draft
         self.form = form
-        self.clean = _Cleaner()
         self.blocks: list[Block] = []
 
     def value(self, path: str) -> str:
-        return self.clean(shown_value(value_at(self.draft, path)))
+        return _printable(shown_value(value_at(self.draft, path)))
 
     def table_rows(self, section_key: str) -> tuple[tuple[str, str], ...]:
         rows = []
@@ -179,7 +174,7 @@ class _Builder:
         self.blocks.append(Heading(spec.heading, 2) if spec.number else Paragraph(spec.label, "label"))
         if spec.help:
             self.blocks.append(Paragraph(spec.help, "help"))
-        written = self.clean(answer).strip("\n")
+        written = _printable(answer).strip("\n")
         self.blocks.extend(free_text_blocks(written) if written.strip() else [Paragraph("", "empty")])
 
     def front_page(self) -> None:
@@ -212,7 +207,7 @@ class _Builder:
                 self.question(spec, text_of(value_at(self.draft, path)))
 
     def samverkansparter(self, spec: FieldSpec) -> None:
-        names = [self.clean(row.organisation).strip() for row in self.draft.samverkansparter]
+        names = [_printable(row.organisation).strip() for row in self.draft.samverkansparter]
         self.blocks.append(Paragraph(spec.items[0].label, "label"))
         self.blocks.append(ListBlock(tuple(name for name in names if name)))
 
@@ -221,7 +216,7 @@ class _Builder:
         self.blocks.append(Paragraph(spec.help, "help"))
         header = tuple(item.label for item in spec.items)
         rows = tuple(
-            (self.clean(goal.mal).strip(), self.clean(goal.resultat).strip(), self.clean(goal.uppnatt).strip())
+            (_printable(goal.mal).strip(), _printable(goal.resultat).strip(), _printable(goal.uppnatt).strip())
             for goal in self.draft.resultat.mal
         )
         self.blocks.append(GoalsTable(header, rows))  # type: ignore[arg-type]
@@ -243,20 +238,39 @@ class _Builder:
         return self.blocks
 
 
+def _property_text(text: str) -> str:
+    """One line that fits a document property (Word allows 255 characters)."""
+    line = " ".join(text.split())
+    return line if len(line) <= PROPERTY_LIMIT else line[: PROPERTY_LIMIT - 1].rstrip() + "…"
+
+
+def _draft_texts(node: object) -> Iterator[str]:
+    """Every text typed in the draft, once each."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, Entry):
+        yield node.raw
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _draft_texts(getattr(node, name))
+    elif isinstance(node, list):
+        for item in node:
+            yield from _draft_texts(item)
+
+
 def build_document(draft: Draft, form: FormSpec | None = None) -> ReportDocument:
     """The report as printed. A draft with any ``fel`` is marked UTKAST on every page."""
     form = form or load_form()
     builder = _Builder(draft, form)
     blocks = builder.build()
-    name = builder.clean(draft.allmant.insatsens_namn).strip()
-    author = builder.clean(draft.ansvarig.kontaktperson).strip()
+    name = UNPRINTABLE.sub("", draft.allmant.insatsens_namn).strip()
     return ReportDocument(
-        title=f"{form.form.title} – {name}" if name else form.form.title,
-        author=author,
+        title=_property_text(f"{form.form.title} – {name}" if name else form.form.title),
+        author=_property_text(UNPRINTABLE.sub("", draft.ansvarig.kontaktperson)),
         blocks=blocks,
         footer=form.forbund.footer,
         draft_mark=DRAFT_MARK if has_errors(validate(draft)) else "",
-        replaced_characters=builder.clean.removed,
+        replaced_characters=sum(len(UNPRINTABLE.findall(text)) for text in _draft_texts(draft)),
     )
 
 
