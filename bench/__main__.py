@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bench import bench_core
+from bench import bench_core, bench_export
 from bench.runner import run, table
 
-MODULES = [bench_core]
+MODULES = [bench_core, bench_export]
 
 
 def main() -> None:

@@ -62,6 +62,11 @@ def count_unprintable(text: str) -> int:
     return len(UNPRINTABLE.findall(text))
 
 
+def control_characters_phrase(count: int) -> str:
+    """``1 osynligt styrtecken`` / ``3 osynliga styrtecken``."""
+    return f"{count} {'osynligt' if count == 1 else 'osynliga'} styrtecken"
+
+
 def funds_case(draft: Draft) -> Literal["helt", "inte_helt", "over"] | None:
     """Which case of section 7 the amounts in section 1 point to, or None if unknown."""
     beviljade = draft.allmant.beviljade_medel.value
@@ -109,7 +114,7 @@ def _text_problems(path: str, spec: FieldSpec, text: str) -> Iterator[Problem]:
         yield Problem(
             path,
             VARNING,
-            f"Texten innehåller {unprintable} {'osynligt' if unprintable == 1 else 'osynliga'} styrtecken, "
+            f"Texten innehåller {control_characters_phrase(unprintable)}, "
             "till exempel från Word eller Outlook. "
             "De tas bort i den exporterade rapporten.",
         )

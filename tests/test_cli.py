@@ -16,6 +16,7 @@ from finsam_desktop.model import DateEntry, Draft, KronorEntry, PhoneEntry, Post
 from finsam_desktop.sample import sample_report
 from finsam_desktop.schema import SCHEMA_FILE, draft_schema
 from tests.conftest import need
+from tests.mall_documents import mall_in_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -196,3 +197,45 @@ def test_the_installed_command_runs(tmp_path: Path) -> None:
     assert result.returncode == 0
     result = subprocess.run([str(script), "validate", str(tmp_path / "e.json")], capture_output=True, text=True)
     assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_export_writes_word_and_pdf_and_import_reads_it_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], qtbot: object
+) -> None:
+    run(capsys, "sample", "-o", str(tmp_path / "exempel.json"))
+    code, lines, err = run(
+        capsys, "export", str(tmp_path / "exempel.json"), "-o", str(tmp_path / "r.docx"), "--pdf", str(tmp_path / "r.pdf")
+    )
+    assert (code, err) == (0, "")
+    assert lines[0] == f"Rapporten är sparad som {tmp_path / 'r.docx'}"
+    assert lines[1].startswith(f"PDF-filen är sparad som {tmp_path / 'r.pdf'} (")
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    code, lines, _ = run(capsys, "import", str(tmp_path / "r.docx"), "-o", str(tmp_path / "tillbaka.json"))
+    assert (code, lines) == (0, ["Hela utkastet lästes in från dokumentet.", f"Utkastet är sparat som {tmp_path / 'tillbaka.json'}"])
+    assert read_draft(tmp_path / "tillbaka.json").draft == sample_report()[1]
+
+
+def test_export_of_a_report_with_errors_warns_about_utkast(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = draft_file(tmp_path, amounts_left_empty)
+    code, lines, _ = run(capsys, "export", str(path), "-o", str(tmp_path / "r.docx"))
+    assert code == 0
+    assert lines[1] == "Obs! Rapporten har fel och är märkt UTKAST på varje sida. Rätta felen och exportera igen."
+
+
+def test_export_of_an_unreadable_draft_exits_1_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "trasig.json").write_text("{")
+    code, lines, err = run(capsys, "export", str(tmp_path / "trasig.json"), "-o", str(tmp_path / "r.docx"))
+    assert (code, lines) == (1, [])
+    assert "”trasig.json” är skadad" in err
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_import_of_an_old_report_says_what_it_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = mall_in_tables(tmp_path / "gammal.docx")
+    code, lines, _ = run(capsys, "import", str(source), "-o", str(tmp_path / "gammal.json"))
+    assert code == 0
+    assert lines[0].startswith("Hittade: Insatsens namn, Insatstid – åååå-mm-dd, Beviljade medel för insatsen")
+    assert read_draft(tmp_path / "gammal.json").draft.ansvarig.organisation == "Hudiksvalls kommun"
+    (tmp_path / "protokoll.docx").write_bytes(b"nej")
+    code, lines, err = run(capsys, "import", str(tmp_path / "protokoll.docx"), "-o", str(tmp_path / "p.json"))
+    assert (code, lines) == (1, []) and "inte ett Word-dokument" in err

@@ -10,6 +10,7 @@ from finsam_desktop.document.docx_writer import write_docx
 from finsam_desktop.document.structure import build_document
 from finsam_desktop.drafts import atomic_write, encode
 from finsam_desktop.model import Draft
+from finsam_desktop.validation import control_characters_phrase
 
 
 class ExportError(Exception):
@@ -34,7 +35,7 @@ class ExportResult:
             lines.append("Obs! Rapporten har fel och är märkt UTKAST på varje sida. Rätta felen och exportera igen.")
         if self.replaced_characters:
             lines.append(
-                f"{self.replaced_characters} osynliga styrtecken (till exempel från Word eller Outlook) "
+                f"{control_characters_phrase(self.replaced_characters).capitalize()} (till exempel från Word eller Outlook) "
                 "togs bort i dokumentet. Utkastet är oförändrat."
             )
         return lines
