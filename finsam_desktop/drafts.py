@@ -282,7 +282,12 @@ def write_draft(path: Path, name: str, draft: Draft, expected: Revision) -> Revi
     ``expected`` is the revision the caller read, or :data:`NEW_FILE` for a file that must
     not exist yet.
     """
-    data = encode(name, draft)
+    return write_encoded(path, encode(name, draft), expected)
+
+
+def write_encoded(path: Path, data: bytes, expected: Revision) -> Revision:
+    """:func:`write_draft` for a draft already encoded (the app encodes on its UI thread
+    and writes on another, so typing never waits for the disk)."""
     try:
         current = _revision(_read_bytes(path))
     except OSError as error:

@@ -182,3 +182,14 @@ def value_at(draft: BaseModel, path: str) -> Any:
 def text_of(node: Any) -> str:
     """The typed text of a field, whether it is plain text or an :class:`Entry`."""
     return node.raw if isinstance(node, Entry) else str(node)
+
+
+def set_text_at(draft: BaseModel, path: str, text: str) -> None:
+    """Put typed ``text`` in the field at ``path``: the raw text of a typed field, or the text."""
+    parent_path, _, leaf = path.rpartition(".")
+    parent = value_at(draft, parent_path) if parent_path else draft
+    current = getattr(parent, leaf)
+    if isinstance(current, Entry):
+        current.raw = text
+    else:
+        setattr(parent, leaf, text)

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from hypothesis import given
 
-from finsam_desktop.model import DateEntry, Draft, KronorEntry, Mal, PhoneEntry, Samverkanspart, value_at
+from finsam_desktop.model import DateEntry, Draft, KronorEntry, Mal, PhoneEntry, Samverkanspart, set_text_at
 from finsam_desktop.sample import sample_report
 from finsam_desktop.validation import Problem, completeness, count_unprintable, required_paths, validate
 from tests.strategies import any_text
@@ -37,13 +37,7 @@ def test_the_sample_report_has_no_problems() -> None:
 
 
 def _set(path: str, text: str) -> Callable[[Draft], None]:
-    def change(draft: Draft) -> None:
-        parent_path, _, leaf = path.rpartition(".")
-        parent = value_at(draft, parent_path)
-        current = getattr(parent, leaf)
-        setattr(parent, leaf, type(current)(raw=text) if hasattr(current, "raw") else text)
-
-    return change
+    return lambda draft: set_text_at(draft, path, text)
 
 
 @pytest.mark.parametrize("path", [p for p in required_paths(sample()) if p not in {"samverkansparter", "resultat.mal"}])

@@ -29,7 +29,7 @@ from finsam_desktop.document import embedded
 from finsam_desktop.document.structure import CHECKED, OFFICE_CAPTION, UNCHECKED
 from finsam_desktop.drafts import DraftUnreadable, decode
 from finsam_desktop.form import FieldSpec, FormSpec, load_form
-from finsam_desktop.model import Draft, Entry, Mal, Samverkanspart, value_at
+from finsam_desktop.model import Draft, Mal, Samverkanspart, set_text_at
 from finsam_desktop.parsing import split_date_range
 
 SIMILAR_ENOUGH = 0.86
@@ -369,10 +369,7 @@ def _fill(reader: _Reader, form: FormSpec) -> tuple[Draft, list[str], list[str]]
             start, slut = split_date_range(text) or (text, "")
             draft.allmant.insatstid.start.raw, draft.allmant.insatstid.slut.raw = start, slut
             continue
-        parent_path, _, leaf = path.rpartition(".")
-        parent = value_at(draft, parent_path)
-        current = getattr(parent, leaf)
-        setattr(parent, leaf, type(current)(raw=text) if isinstance(current, Entry) else text)
+        set_text_at(draft, path, text)
     return draft, found, missing
 
 
