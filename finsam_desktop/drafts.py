@@ -287,12 +287,13 @@ def write_draft(path: Path, name: str, draft: Draft, expected: Revision) -> Revi
 
 def write_encoded(path: Path, data: bytes, expected: Revision) -> Revision:
     """:func:`write_draft` for a draft already encoded (the app encodes on its UI thread
-    and writes on another, so typing never waits for the disk)."""
+    and writes on another, so typing never waits for the disk). A file that was deleted
+    meanwhile is written again; one whose content changed is never overwritten."""
     try:
         current = _revision(_read_bytes(path))
     except OSError as error:
         raise DraftWriteError(path, _write_message(path, error), detail=str(error)) from error
-    if current != expected:
+    if current != expected and current != NEW_FILE:  # a deleted file is simply written again
         raise DraftConflict(
             path,
             f"”{path.name}” har ändrats av ett annat fönster eller program sedan du öppnade det. "

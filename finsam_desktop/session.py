@@ -67,7 +67,9 @@ class DraftSession:
     def create(cls, folder: Path, name: str, draft: Draft) -> DraftSession:
         """A new draft in ``folder``, saved at once so it is in the list from the start."""
         session = cls(new_draft_path(folder, name or "rapport"), name, draft)
-        session.save(session.snapshot())
+        snapshot = session.snapshot()
+        session.save(snapshot)
+        session.mark_saved(snapshot)
         return session
 
     def changed(self) -> None:
@@ -110,5 +112,11 @@ def find_recoveries(folder: Path) -> list[Recovery]:
             written = datetime.fromtimestamp(journal.stat().st_mtime)
         except (OSError, DraftUnreadable, json.JSONDecodeError):
             continue
+        try:
+            if read_draft(draft_path).draft == stored.draft:
+                journal.unlink(missing_ok=True)  # the save got there after all
+                continue
+        except DraftUnreadable:
+            pass  # the draft file itself is gone or damaged: the journal is all there is
         found.append(Recovery(draft_path, journal, stored.name, stored.draft, written))
     return sorted(found, key=lambda recovery: recovery.written, reverse=True)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from pydantic import BaseModel
+
 from finsam_desktop.form import FieldSpec, FormSpec, load_form
 from finsam_desktop.model import Draft, Entry, text_of, value_at
 from finsam_desktop.parsing import format_kronor, is_mobile
@@ -54,6 +56,17 @@ class Problem:
 def is_blank(text: str) -> bool:
     """Whitespace and invisible control characters alone count as nothing written."""
     return not any(not char.isspace() and unicodedata.category(char) not in {"Cc", "Cf"} for char in text)
+
+
+def is_unwritten(node: object) -> bool:
+    """Nothing typed: a blank text, a list of blank rows, a date range with no dates."""
+    if isinstance(node, list):
+        return all(is_unwritten(row) for row in node)
+    if isinstance(node, Entry):
+        return is_blank(node.raw)
+    if isinstance(node, BaseModel):
+        return all(is_unwritten(getattr(node, name)) for name in type(node).model_fields)
+    return is_blank(str(node))
 
 
 def count_unprintable(text: str) -> int:

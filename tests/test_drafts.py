@@ -110,6 +110,9 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> 
     assert read_draft(path).draft.analys.erfarenheter == "Fönster A"
     with pytest.raises(DraftConflict):
         save_new(path, theirs)  # a new draft never replaces an existing file
+    path.unlink()  # deleted by someone: writing it again loses nothing
+    write_draft(path, "Rapport", theirs, window_b.revision)
+    assert read_draft(path).draft.analys.erfarenheter == "Fönster B"
 
 
 @pytest.mark.parametrize(

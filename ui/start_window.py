@@ -1,15 +1,41 @@
-"""The first window until the wizard arrives: it says what the app is for."""
+"""The calm first screen: start a new report, open one, or look at the example.
+
+Signals: ``session_opened(DraftSession)`` when a report is ready to be written.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from pathlib import Path
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from finsam_desktop.document.docx_reader import ImportFailed, read_docx
+from finsam_desktop.drafts import DraftError, list_drafts
 from finsam_desktop.form import load_form
+from finsam_desktop.model import Draft
+from finsam_desktop.paths import drafts_dir
+from finsam_desktop.sample import sample_report
+from finsam_desktop.session import DraftSession
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 class StartWindow(QMainWindow):
-    """A calm start screen naming the form this app fills in."""
+    """Where every visit starts."""
+
+    session_opened = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
@@ -17,12 +43,92 @@ class StartWindow(QMainWindow):
         self.setWindowTitle(f"{form.title} – {form.subtitle}")
         title = QLabel(f"<h1>{form.title}</h1><p>{form.subtitle}</p>")
         title.setTextFormat(Qt.TextFormat.RichText)
-        intro = QLabel(form.instruction)
+        intro = QLabel(
+            f"{form.instruction} Det du skriver sparas medan du skriver, och du kan fortsätta en annan dag."
+        )
         intro.setWordWrap(True)
+        self.new_button = QPushButton("&Ny rapport")
+        self.new_button.setDefault(True)
+        self.sample_button = QPushButton("Öppna &exempelrapport")
+        self.sample_button.setToolTip("En ifylld rapport att titta på; du får en egen kopia.")
+        self.file_button = QPushButton("Öppna &fil…")
+        self.file_button.setToolTip("Ett sparat utkast eller en rapport i Word (.docx)")
+        self.new_button.clicked.connect(self.new_report)
+        self.sample_button.clicked.connect(self.open_sample)
+        self.file_button.clicked.connect(self.open_file)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.sample_button, self.file_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        recent_title = QLabel("&Senaste rapporter")
+        self.recent = QTreeWidget()
+        self.recent.setHeaderLabels(["Rapport", "Insats", "Senast ändrad", "Klar"])
+        self.recent.setRootIsDecorated(False)
+        self.recent.setAccessibleName("Senaste rapporter")
+        self.recent.itemActivated.connect(self._open_recent)
+        recent_title.setBuddy(self.recent)
         body = QWidget()
         layout = QVBoxLayout(body)
+        layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(title)
         layout.addWidget(intro)
-        layout.addStretch()
+        layout.addLayout(buttons)
+        layout.addSpacing(16)
+        layout.addWidget(recent_title)
+        layout.addWidget(self.recent, 1)
         self.setCentralWidget(body)
-        self.resize(720, 480)
+        self.resize(820, 560)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.recent.clear()
+        for info in list_drafts(drafts_dir()):
+            done = f"{round(info.completeness * 100)} %" if info.completeness is not None else "–"
+            item = QTreeWidgetItem([info.name, info.insats, f"{info.modified:%Y-%m-%d %H:%M}", done])
+            item.setData(0, PATH_ROLE, str(info.path))
+            if info.error:
+                item.setText(1, f"⚠ {info.error}")
+                item.setDisabled(True)
+            self.recent.addTopLevelItem(item)
+        for column in range(3):
+            self.recent.resizeColumnToContents(column)
+
+    def _open(self, open_session) -> None:  # type: ignore[no-untyped-def]
+        try:
+            session = open_session()
+        except (DraftError, ImportFailed) as error:
+            QMessageBox.warning(self, "Kunde inte öppna", str(error))
+            return
+        self.session_opened.emit(session)
+
+    def new_report(self) -> None:
+        self._open(lambda: DraftSession.create(drafts_dir(), "", Draft()))
+
+    def open_sample(self) -> None:
+        name, draft = sample_report()
+        self._open(lambda: DraftSession.create(drafts_dir(), name, draft))
+
+    def _open_recent(self, item: QTreeWidgetItem) -> None:
+        if not item.isDisabled():
+            self._open(lambda: DraftSession.open(Path(item.data(0, PATH_ROLE))))
+
+    def open_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Öppna rapport", "", "Rapporter (*.json *.docx);;Utkast (*.json);;Word-dokument (*.docx)"
+        )
+        if chosen:
+            self.open_path(Path(chosen))
+
+    def open_path(self, path: Path) -> None:
+        """A draft file opens as it is; a Word document becomes a new draft."""
+        if path.suffix.lower() != ".docx":
+            self._open(lambda: DraftSession.open(path))
+            return
+
+        def from_word() -> DraftSession:
+            result = read_docx(path)
+            if result.source == "text":
+                QMessageBox.information(self, "Rapporten är inläst", "\n".join(result.summary()))
+            return DraftSession.create(drafts_dir(), result.name or path.stem, result.draft)
+
+        self._open(from_word)

@@ -1,0 +1,30 @@
+"""Typing like a Swedish user: real key events, å, ä, ö and dashes included.
+
+``QTest.keyClicks`` only knows ASCII keys (it aborts on ``å``); this sends one key press
+and release per character, carrying the character's text, as a keyboard does.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def _key(char: str) -> Qt.Key:
+    if char == "\n":
+        return Qt.Key.Key_Return
+    if char.isascii() and char.isalnum():
+        return Qt.Key(ord(char.upper()))
+    if char == " ":
+        return Qt.Key.Key_Space
+    return Qt.Key.Key_unknown
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    for char in text:
+        key = _key(char)
+        typed = "\r" if char == "\n" else char
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, typed))
+    QApplication.processEvents()

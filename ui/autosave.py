@@ -1,0 +1,132 @@
+"""Autosave: a moment after typing stops, at once on request, and before closing.
+
+The draft is encoded on the UI thread (a consistent snapshot in milliseconds) and written
+on one worker thread, so saves stay in order and typing never waits for the disk. A
+recovery journal is written even sooner after each change. A failed save is reported and
+retried; a file changed by someone else is reported and never overwritten.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from finsam_desktop.drafts import DraftConflict, DraftError
+from finsam_desktop.session import DraftSession
+
+log = logging.getLogger("finsam.autosave")
+
+SAVE_DELAY_MS = 800
+JOURNAL_DELAY_MS = 150
+RETRY_MS = 5000
+
+
+class _Bridge(QObject):
+    """Carries a worker's outcome back to the UI thread."""
+
+    finished = Signal(object, object)  # snapshot, outcome (datetime or DraftError)
+
+
+class Autosaver(QObject):
+    """Keeps ``session`` saved.
+
+    Signals: ``saved(datetime)``, ``failed(str)`` for a save that will be retried,
+    ``conflicted(str)`` when the file changed on disk and was left alone.
+    """
+
+    saved = Signal(object)
+    failed = Signal(str)
+    conflicted = Signal(str)
+
+    def __init__(self, session: DraftSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        self._pending: list[Future[None]] = []
+        self._bridge = _Bridge()
+        self._bridge.finished.connect(self._finished)
+        self._timer = self._single_shot(self.save_now)
+        self._journal_timer = self._single_shot(self._journal)
+        self.conflict = False
+
+    def _single_shot(self, slot) -> QTimer:  # type: ignore[no-untyped-def]
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(slot)
+        return timer
+
+    def changed(self) -> None:
+        """The user changed the draft: save soon, journal sooner."""
+        self.session.changed()
+        self._timer.start(SAVE_DELAY_MS)
+        self._journal_timer.start(JOURNAL_DELAY_MS)
+
+    def save_now(self) -> None:
+        self._timer.stop()
+        if not self.session.dirty or self.conflict:
+            return
+        snapshot = self.session.snapshot()
+        self._submit(self._save, snapshot)
+
+    def _journal(self) -> None:
+        if self.session.dirty:
+            self._submit(self._write_journal, self.session.snapshot())
+
+    def _submit(self, job, snapshot: bytes) -> None:  # type: ignore[no-untyped-def]
+        self._pending = [future for future in self._pending if not future.done()]
+        self._pending.append(self._worker.submit(job, snapshot))
+
+    def _save(self, snapshot: bytes) -> None:
+        try:
+            self.session.save(snapshot)
+            outcome: object = datetime.now()
+        except DraftError as error:
+            outcome = error
+        self._bridge.finished.emit(snapshot, outcome)
+
+    def _write_journal(self, snapshot: bytes) -> None:
+        try:
+            self.session.write_journal(snapshot)
+        except OSError as error:  # the real save will say what is wrong
+            log.warning("recovery journal not written: %s", error)
+
+    def _finished(self, snapshot: bytes, outcome: object) -> None:
+        if isinstance(outcome, DraftConflict):
+            self.conflict = True
+            self.conflicted.emit(str(outcome))
+        elif isinstance(outcome, DraftError):
+            self.failed.emit(str(outcome))
+            self._timer.start(RETRY_MS)
+        else:
+            self.session.mark_saved(snapshot)
+            self.saved.emit(outcome)
+
+    def wait(self) -> None:
+        """Let every write under way finish (before closing)."""
+        for future in self._pending:
+            future.result()
+        self._pending = []
+
+    def flush(self) -> str:
+        """Save everything now, on this thread; returns an error message, or "" when saved."""
+        self._timer.stop()
+        self._journal_timer.stop()
+        self.wait()
+        if not self.session.dirty or self.conflict:
+            return "" if not self.conflict else "Filen har ändrats av någon annan och sparades inte."
+        snapshot = self.session.snapshot()
+        try:
+            self.session.save(snapshot)
+        except DraftError as error:
+            return str(error)
+        self.session.mark_saved(snapshot)
+        self.saved.emit(datetime.now())
+        return ""
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._journal_timer.stop()
+        self._worker.shutdown(wait=True)

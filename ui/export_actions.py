@@ -1,0 +1,102 @@
+"""Export, print and PDF from the window: the dialogs around the core's export.
+
+All dialogs are opened here (file choosers, questions, results), so the window stays
+thin and tests replace them at this seam.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrinter
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from finsam_desktop.document.export import ExportError, export_docx
+from finsam_desktop.document.filename import suggested_filename
+from finsam_desktop.document.structure import build_document
+from finsam_desktop.session import DraftSession
+from finsam_desktop.validation import FEL, validate
+from ui.report_pdf import paint_pages, write_pdf
+
+
+def documents_folder() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+
+
+def confirm_draft_export(parent: QWidget, session: DraftSession) -> bool:
+    """A report with errors is exported only as UTKAST, and only when the user agrees."""
+    errors = [problem for problem in validate(session.draft) if problem.severity == FEL]
+    if not errors:
+        return True
+    box = QMessageBox(QMessageBox.Icon.Warning, "Rapporten har fel", "", parent=parent)
+    box.setText(
+        f"Rapporten har {len(errors)} fel kvar och blir därför märkt "
+        "”UTKAST – inte slutlig version” på varje sida."
+    )
+    box.setInformativeText("Rätta felen under Granska och exportera om du vill ha den slutliga versionen.")
+    export = box.addButton("Exportera som utkast", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Avbryt", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is export
+
+
+def choose_path(parent: QWidget, title: str, name: str, filter_text: str) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(documents_folder() / name), filter_text)
+    return Path(chosen) if chosen else None
+
+
+def offer_to_open(parent: QWidget, path: Path, lines: list[str]) -> None:
+    """Say where the file went and offer to open it or show its folder."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Klart", "\n".join(lines), parent=parent)
+    open_file = box.addButton("Öppna", QMessageBox.ButtonRole.AcceptRole)
+    show_folder = box.addButton("Visa i mappen", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("Stäng", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is open_file:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    elif box.clickedButton() is show_folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def export_word(parent: QWidget, session: DraftSession) -> Path | None:
+    """Exportera Word-dokument…"""
+    if not confirm_draft_export(parent, session):
+        return None
+    path = choose_path(parent, "Exportera Word-dokument", suggested_filename(session.draft), "Word-dokument (*.docx)")
+    if path is None:
+        return None
+    try:
+        result = export_docx(session.draft, session.name, path)
+    except ExportError as error:
+        QMessageBox.warning(parent, "Kunde inte exportera", str(error))
+        return None
+    offer_to_open(parent, path, result.summary())
+    return path
+
+
+def save_pdf(parent: QWidget, session: DraftSession) -> Path | None:
+    """Spara som PDF…"""
+    if not confirm_draft_export(parent, session):
+        return None
+    path = choose_path(parent, "Spara som PDF", suggested_filename(session.draft, ".pdf"), "PDF-filer (*.pdf)")
+    if path is None:
+        return None
+    try:
+        pages = write_pdf(build_document(session.draft), path)
+    except OSError as error:
+        QMessageBox.warning(parent, "Kunde inte spara", f"”{path.name}” kunde inte sparas: {error.strerror}")
+        return None
+    offer_to_open(parent, path, [f"Rapporten är sparad som {path} ({pages} sidor)."])
+    return path
+
+
+def print_preview(parent: QWidget, session: DraftSession) -> None:
+    """Förhandsgranska och skriv ut…: A4, the same pages as the PDF."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(suggested_filename(session.draft, ""))
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle("Förhandsgranska och skriv ut")
+    dialog.paintRequested.connect(lambda device: paint_pages(build_document(session.draft), device))
+    dialog.exec()

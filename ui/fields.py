@@ -1,0 +1,240 @@
+"""One widget per question of the form: label, help text, an input fitting the kind, problems.
+
+Editors write what is typed straight into the shared draft and say so with ``edited``;
+leaving an input emits ``left``, when a typed value is shown back in its canonical form
+(``211001`` becomes ``2021-10-01``) with a note of what was understood.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from finsam_desktop.form import FieldSpec
+from finsam_desktop.model import Draft, Entry, set_text_at, text_of, value_at
+from finsam_desktop.validation import Problem
+
+SEVERITY_TEXT = {"fel": "✖ Fel", "varning": "⚠ Varning"}
+TYPED = {"date", "kronor", "phone", "email", "postnummer"}
+
+
+class AnswerEdit(QPlainTextEdit):
+    """Multi-line text that grows with its content; pasting keeps paragraphs, not formatting.
+
+    Signals: ``left`` when focus leaves.
+    """
+
+    left = Signal()
+
+    def __init__(self, min_lines: int) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self._min_lines = min_lines
+        self.document().contentsChanged.connect(self._fit)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._fit()
+
+    def _fit(self) -> None:
+        line = self.fontMetrics().lineSpacing()
+        lines = max(self._min_lines, min(int(self.document().size().height()) + 1, 30))
+        self.setFixedHeight(lines * line + 2 * self.frameWidth() + 12)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
+class DateEdit(QWidget):
+    """A date typed freely, or picked from a calendar that starts weeks on Monday.
+
+    Signals: ``picked`` when a date was chosen in the calendar.
+    """
+
+    picked = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.line = QLineEdit()
+        self.line.setPlaceholderText("åååå-mm-dd")
+        self.button = QToolButton()
+        self.button.setText("Kalender")
+        self.button.setToolTip("Välj datum i en kalender (Alt+Nedåtpil)")
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.button)
+        self.calendar = QCalendarWidget()
+        self.calendar.setLocale(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self.calendar)
+        menu.addAction(holder)
+        self.button.setMenu(menu)
+        self.calendar.clicked.connect(self._choose)
+        self.calendar.activated.connect(self._choose)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.line)
+        layout.addWidget(self.button)
+        self.setFocusProxy(self.line)
+
+    def _choose(self, day: QDate) -> None:
+        self.line.setText(day.toString("yyyy-MM-dd"))
+        self.button.menu().hide()
+        self.picked.emit()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.button.showMenu()
+            return
+        super().keyPressEvent(event)
+
+
+class FieldEditor(QWidget):
+    """A question of the form bound to one path of the draft.
+
+    Signals: ``edited(path)`` after each change the user makes; ``left(path)`` when the
+    user leaves the field.
+    """
+
+    edited = Signal(str)
+    left = Signal(str)
+
+    def __init__(self, draft: Draft, path: str, spec: FieldSpec, label: str | None = None) -> None:
+        super().__init__()
+        self.draft = draft
+        self.path = path
+        self.spec = spec
+        self._loading = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 8)
+        self.label = QLabel(label or spec.heading)
+        self.label.setProperty("role", "heading")
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
+        if spec.help:
+            self.help = QLabel(spec.help)
+            self.help.setProperty("role", "help")
+            self.help.setWordWrap(True)
+            layout.addWidget(self.help)
+        self.input, self._read, self._write = self._make_input(spec)
+        self.label.setBuddy(self.input)
+        accessible = self.input.focusProxy() or self.input
+        accessible.setAccessibleName(spec.name if label is None else label)
+        if spec.help:
+            accessible.setAccessibleDescription(spec.help)
+        layout.addWidget(self.input)
+        self.note = QLabel()
+        self.note.setProperty("role", "note")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        layout.addWidget(self.note)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems.hide()
+        layout.addWidget(self.problems)
+        self.load()
+
+    def _make_input(self, spec: FieldSpec) -> tuple[QWidget, Callable[[], str], Callable[[str], None]]:
+        if spec.kind in {"answer", "lines"}:
+            edit = AnswerEdit(6 if spec.kind == "answer" else 2)
+            edit.textChanged.connect(self._typed)
+            edit.left.connect(self._leave)
+            if spec.kind == "answer":
+                self.count = QLabel()
+                edit.textChanged.connect(lambda: self.count.setText(f"{len(edit.toPlainText()):,} tecken".replace(",", " ")))
+                self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+                holder = QWidget()
+                box = QVBoxLayout(holder)
+                box.setContentsMargins(0, 0, 0, 0)
+                box.addWidget(edit)
+                box.addWidget(self.count)
+                holder.setFocusProxy(edit)
+                return holder, edit.toPlainText, edit.setPlainText
+            return edit, edit.toPlainText, edit.setPlainText
+        if spec.kind == "choice":
+            combo = QComboBox()
+            combo.addItems(["Inte angivet", *spec.choices])
+            combo.currentIndexChanged.connect(self._typed)
+            combo.activated.connect(self._leave)
+            return (
+                combo,
+                lambda: combo.currentText() if combo.currentIndex() > 0 else "",
+                lambda text: combo.setCurrentIndex(max(0, combo.findText(text))),
+            )
+        if spec.kind == "date":
+            date = DateEdit()
+            date.line.textEdited.connect(self._typed)
+            date.line.editingFinished.connect(self._leave)
+            date.picked.connect(self._typed)
+            date.picked.connect(self._leave)
+            return date, date.line.text, date.line.setText
+        line = QLineEdit()
+        line.textEdited.connect(self._typed)
+        line.editingFinished.connect(self._leave)
+        return line, line.text, line.setText
+
+    def load(self) -> None:
+        """Show what the draft holds (without it counting as an edit)."""
+        self._loading = True
+        self._write(text_of(value_at(self.draft, self.path)))
+        self._loading = False
+
+    def _typed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        set_text_at(self.draft, self.path, self._read())
+        self.note.hide()
+        self.edited.emit(self.path)
+
+    def _leave(self, *_args: object) -> None:
+        node = value_at(self.draft, self.path)
+        if isinstance(node, Entry) and self.spec.kind in TYPED:
+            typed, parsed = node.raw, node.parsed()
+            if parsed.ok and parsed.text != typed and not parsed.rest:
+                self._loading = True
+                self._write(parsed.text)
+                self._loading = False
+                set_text_at(self.draft, self.path, parsed.text)
+                self.edited.emit(self.path)
+                if parsed.note:
+                    self.note.setText(f"{parsed.note} Du skrev ”{typed.strip()}”.")
+                    self.note.show()
+        self.left.emit(self.path)
+
+    def focus_input(self) -> None:
+        target = self.input.focusProxy() or self.input
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        show_problems_on(self.problems, problems)
+
+
+def show_problems_on(label: QLabel, problems: list[Problem]) -> None:
+    """Problems as icon and words (never colour alone), errors first; hidden when none."""
+    if not problems:
+        label.hide()
+        label.setProperty("severity", "")
+        return
+    ordered = sorted(problems, key=lambda problem: problem.severity != "fel")
+    label.setProperty("severity", ordered[0].severity)
+    label.setText("\n".join(f"{SEVERITY_TEXT[p.severity]}: {p.message}" for p in ordered))
+    label.style().unpolish(label)
+    label.style().polish(label)
+    label.show()

@@ -1,0 +1,308 @@
+"""The wizard: a sidebar of the form's sections, one page each, then Granska och exportera.
+
+The window owns the open :class:`DraftSession`; pages write into its draft and say so.
+Problems show under a field once the user has left it, and go away as soon as they are
+fixed; while the user types in a field, no new problem is added to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from finsam_desktop import __version__
+from finsam_desktop.drafts import NEW_FILE, new_draft_path
+from finsam_desktop.form import load_form
+from finsam_desktop.model import value_at
+from finsam_desktop.session import DraftSession
+from finsam_desktop.validation import FEL, Problem, is_unwritten, validate
+from ui import export_actions
+from ui.autosave import Autosaver
+from ui.review_page import ReviewPage
+from ui.section_page import SectionPage
+
+VALIDATE_DELAY_MS = 300
+STATUS = {
+    "empty": ("○", "inte påbörjad"),
+    "started": ("◐", "pågår"),
+    "done": ("✔", "klar"),
+    "errors": ("✖", "har fel"),
+}
+
+
+class MainWindow(QMainWindow):
+    """One report being written."""
+
+    def __init__(self, session: DraftSession) -> None:
+        super().__init__()
+        self.session = session
+        self.form = load_form()
+        self.problems: list[Problem] = []
+        self.left_paths: set[str] = set()
+        self.typing_in: str | None = None
+        self.shown: list[Problem] = []
+        self.autosaver = Autosaver(session, self)
+        self.autosaver.saved.connect(self._saved)
+        self.autosaver.failed.connect(self._save_failed)
+        self.autosaver.conflicted.connect(self._conflicted)
+        self._validate_timer = QTimer(self)
+        self._validate_timer.setSingleShot(True)
+        self._validate_timer.timeout.connect(self.revalidate)
+        self._build()
+        self._actions()
+        self._restore()
+        self.revalidate()
+
+    # --- building ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Avsnitt")
+        self.sidebar.setWordWrap(True)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setSpacing(2)
+        longest = max((f"✖  {section.heading}" for section in self.form.sections), key=len)
+        self.sidebar.setFixedWidth(self.fontMetrics().horizontalAdvance(longest) + 32)
+        self.stack = QStackedWidget()
+        self.pages: list[SectionPage] = []
+        for section in self.form.sections:
+            page = SectionPage(self.session.draft, section)
+            page.edited.connect(self._edited)
+            page.left.connect(self._left)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            self.sidebar.addItem(QListWidgetItem(section.heading))
+        self.review = ReviewPage(self.session.draft)
+        self.review.problem_chosen.connect(self.go_to_field)
+        self.review.export_button.clicked.connect(self.export_word)
+        self.review.print_button.clicked.connect(self.print_preview)
+        self.review.pdf_button.clicked.connect(self.save_pdf)
+        self.stack.addWidget(self.review)
+        self.sidebar.addItem(QListWidgetItem("Granska och exportera"))
+        self.sidebar.currentRowChanged.connect(self._show_page)
+        self.previous_button = QPushButton("← &Föregående")
+        self.next_button = QPushButton("&Nästa →")
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, self.stack.count())
+        self.progress.setFormat("Avsnitt %v av %m")
+        self.progress.setAccessibleName("Var i rapporten du är")
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.previous_button)
+        navigation.addWidget(self.progress, 1)
+        navigation.addWidget(self.next_button)
+        right = QVBoxLayout()
+        right.addWidget(self.stack, 1)
+        right.addLayout(navigation)
+        body = QHBoxLayout()
+        body.addWidget(self.sidebar)
+        body.addLayout(right, 1)
+        central = QWidget()
+        central.setLayout(body)
+        self.setCentralWidget(central)
+        self.save_status = QLabel()
+        self.statusBar().addPermanentWidget(self.save_status)
+        self._update_title()
+
+    def _actions(self) -> None:
+        file_menu = self.menuBar().addMenu("&Arkiv")
+        go_menu = self.menuBar().addMenu("&Gå till")
+        help_menu = self.menuBar().addMenu("&Hjälp")
+        for menu, text, shortcut, slot in (
+            (file_menu, "&Spara", QKeySequence.StandardKey.Save, self.save_now),
+            (file_menu, "&Exportera Word-dokument…", QKeySequence("Ctrl+E"), self.export_word),
+            (file_menu, "Förhandsgranska och skriv &ut…", QKeySequence.StandardKey.Print, self.print_preview),
+            (file_menu, "Spara som &PDF…", QKeySequence("Ctrl+Shift+P"), self.save_pdf),
+            (file_menu, "S&täng", QKeySequence.StandardKey.Close, self.close),
+            (go_menu, "&Föregående avsnitt", QKeySequence("Alt+Left"), lambda: self.step(-1)),
+            (go_menu, "&Nästa avsnitt", QKeySequence("Alt+Right"), lambda: self.step(1)),
+            (go_menu, "&Granska och exportera", QKeySequence("Ctrl+R"), lambda: self.sidebar.setCurrentRow(len(self.pages))),
+            (help_menu, "&Om Finsam Slutrapport", None, self.about),
+        ):
+            action = QAction(text, self)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+                action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            action.triggered.connect(slot)
+            menu.addAction(action)
+
+    def _settings_key(self) -> str:
+        return "utkast/" + re.sub(r"[^A-Za-z0-9]", "_", self.session.path.name)
+
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("fönster/geometri")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 780)
+        row = int(settings.value(f"{self._settings_key()}/avsnitt", 0) or 0)
+        self.sidebar.setCurrentRow(min(max(row, 0), self.stack.count() - 1))
+
+    # --- moving around ---------------------------------------------------------------
+
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.progress.setValue(row + 1)
+        self.previous_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < self.stack.count() - 1)
+        QSettings().setValue(f"{self._settings_key()}/avsnitt", row)
+        self.autosaver.save_now()
+        if self.stack.currentWidget() is self.review:
+            self.left_paths.update(problem.path for problem in self.problems)
+            self.revalidate()
+            self.review.refresh_preview()
+
+    def step(self, by: int) -> None:
+        self.sidebar.setCurrentRow(min(max(self.sidebar.currentRow() + by, 0), self.stack.count() - 1))
+
+    def go_to_field(self, path: str) -> None:
+        """Show the page of ``path`` and put the cursor in its field."""
+        section = self.form.section_of(path)
+        index = next(i for i, page in enumerate(self.pages) if page.section.key == section.key)
+        self.sidebar.setCurrentRow(index)
+        editor = self.pages[index].editor_for(path)
+        if editor is not None:
+            self.pages[index].ensureWidgetVisible(editor)
+            editor.focus_input()
+
+    # --- editing and checking -------------------------------------------------------
+
+    def _edited(self, path: str) -> None:
+        self.typing_in = path
+        self.autosaver.changed()
+        self._update_title()
+        self._validate_timer.start(VALIDATE_DELAY_MS)
+
+    def _left(self, path: str) -> None:
+        self.typing_in = None
+        self.left_paths.add(path)
+        list_path = re.sub(r"\[[0-9]+\]\..*$", "", path)
+        self.left_paths.add(list_path)
+        self.revalidate()
+
+    def revalidate(self) -> None:
+        self._validate_timer.stop()
+        self.problems = validate(self.session.draft)
+        visible = []
+        for problem in self.problems:
+            if problem.path not in self.left_paths:
+                continue
+            if problem.path == self.typing_in and problem not in self.shown:
+                continue  # said after leaving the field, never while typing
+            visible.append(problem)
+        self.shown = visible
+        for page in self.pages:
+            page.show_problems(visible)
+            page.update_hints()
+        self._update_sidebar()
+        self.review.show_problems(self.problems)
+
+    def _section_status(self, index: int) -> str:
+        """empty, started, done or errors (errors only once they have been shown)."""
+        section = self.form.sections[index]
+        paths = [path for path, _spec, own in self.form.fields() if own.key == section.key]
+        if all(is_unwritten(value_at(self.session.draft, path)) for path in paths):
+            return "empty"
+        own = [p for p in self.problems if p.severity == FEL and self.form.section_of(p.path).key == section.key]
+        if not own:
+            return "done"
+        return "errors" if any(problem in self.shown for problem in own) else "started"
+
+    def _update_sidebar(self) -> None:
+        for index, section in enumerate(self.form.sections):
+            symbol, words = STATUS[self._section_status(index)]
+            item = self.sidebar.item(index)
+            item.setText(f"{symbol}  {section.heading}")
+            item.setToolTip(f"{section.heading}: {words}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{section.heading}, {words}")
+
+    # --- saving ----------------------------------------------------------------------
+
+    def save_now(self) -> None:
+        self.autosaver.changed()
+        self.autosaver.save_now()
+
+    def _saved(self, when) -> None:  # type: ignore[no-untyped-def]
+        self.save_status.setText(f"✔ Sparat {when:%H:%M}")
+        self.save_status.setToolTip(f"Sparat i {self.session.path}")
+        self._update_title()
+
+    def _save_failed(self, message: str) -> None:
+        self.save_status.setText("⚠ Inte sparat – försöker igen")
+        self.save_status.setToolTip(message)
+        self.statusBar().showMessage(message, 15000)
+
+    def _conflicted(self, message: str) -> None:
+        self.save_status.setText("⚠ Inte sparat")
+        self.save_status.setToolTip(message)
+        self.conflict_box = QMessageBox(QMessageBox.Icon.Warning, "Filen har ändrats", message, parent=self)
+        copy = self.conflict_box.addButton("Spara som kopia", QMessageBox.ButtonRole.AcceptRole)
+        self.conflict_box.addButton("Avbryt", QMessageBox.ButtonRole.RejectRole)
+        self.conflict_box.buttonClicked.connect(lambda button: self.save_as_copy() if button is copy else None)
+        self.conflict_box.open()
+
+    def save_as_copy(self) -> None:
+        """Keep this window's text in a new file beside the one someone else changed."""
+        self.session.path = new_draft_path(self.session.path.parent, f"{self.session.name or 'rapport'} kopia")
+        self.session.revision = NEW_FILE
+        self.autosaver.conflict = False
+        self.save_now()
+
+    def _update_title(self) -> None:
+        name = self.session.draft.allmant.insatsens_namn.strip() or self.session.name or "Ny rapport"
+        self.setWindowTitle(f"{name}{' •' if self.session.dirty else ''} – Finsam Slutrapport")
+
+    # --- export ----------------------------------------------------------------------
+
+    def export_word(self) -> None:
+        self.autosaver.save_now()
+        export_actions.export_word(self, self.session)
+
+    def save_pdf(self) -> None:
+        export_actions.save_pdf(self, self.session)
+
+    def print_preview(self) -> None:
+        export_actions.print_preview(self, self.session)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "Om Finsam Slutrapport",
+            f"<b>Finsam Slutrapport</b> {__version__}<p>Skriv slutrapporten för en insats som finansieras "
+            "av Samordningsförbund Gävleborg. Rapporten sparas medan du skriver.</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        problem = self.autosaver.flush()
+        if problem:
+            answer = QMessageBox.question(
+                self,
+                "Rapporten kunde inte sparas",
+                f"{problem}\n\nDin text finns kvar och erbjuds nästa gång du startar programmet. Stänga ändå?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        QSettings().setValue("fönster/geometri", self.saveGeometry())
+        self.autosaver.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,104 @@
+"""Granska och exportera: every problem by section, a preview, and the export actions.
+
+Signals: ``problem_chosen(path)`` when the user picks a problem to go and fix.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from finsam_desktop.document.structure import build_document
+from finsam_desktop.form import load_form
+from finsam_desktop.model import Draft
+from finsam_desktop.validation import FEL, Problem
+from ui.fields import SEVERITY_TEXT
+from ui.report_pdf import text_document
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ReviewPage(QWidget):
+    """The last page of the wizard."""
+
+    problem_chosen = Signal(str)
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__()
+        self.draft = draft
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        title = QLabel("Granska och exportera")
+        title.setProperty("role", "sectiontitle")
+        layout.addWidget(title)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton("&Exportera Word-dokument…")
+        self.print_button = QPushButton("Förhandsgranska och &skriv ut…")
+        self.pdf_button = QPushButton("Spara som &PDF…")
+        for button in (self.export_button, self.print_button, self.pdf_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        splitter = QSplitter()
+        self.problems = QTreeWidget()
+        self.problems.setHeaderHidden(True)
+        self.problems.setAccessibleName("Problem i rapporten")
+        self.problems.itemActivated.connect(self._chosen)
+        self.problems.itemClicked.connect(self._chosen)
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("Förhandsgranskning av rapporten")
+        splitter.addWidget(self.problems)
+        splitter.addWidget(self.preview)
+        splitter.setSizes([380, 520])
+        layout.addWidget(splitter, 1)
+
+    def _chosen(self, item: QTreeWidgetItem) -> None:
+        path = item.data(0, PATH_ROLE)
+        if path:
+            self.problem_chosen.emit(path)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        form = load_form()
+        errors = sum(problem.severity == FEL for problem in problems)
+        warnings = len(problems) - errors
+        if not problems:
+            self.summary.setText("✔ Rapporten är komplett och klar att exporteras.")
+        else:
+            self.summary.setText(
+                f"Rapporten har {errors} fel och {warnings} {'varning' if warnings == 1 else 'varningar'}. "
+                "Välj ett problem för att gå till fältet."
+                + (" Med fel kvar blir rapporten märkt UTKAST." if errors else "")
+            )
+        self.problems.clear()
+        if not problems:
+            self.problems.addTopLevelItem(QTreeWidgetItem(["✔ Inga problem hittades."]))
+        for section in form.sections:
+            own = [problem for problem in problems if form.section_of(problem.path).key == section.key]
+            if not own:
+                continue
+            group = QTreeWidgetItem([section.heading])
+            self.problems.addTopLevelItem(group)
+            for problem in own:
+                item = QTreeWidgetItem([f"{SEVERITY_TEXT[problem.severity]}: {problem.message}"])
+                item.setData(0, PATH_ROLE, problem.path)
+                item.setToolTip(0, problem.message)
+                group.addChild(item)
+            group.setExpanded(True)
+
+    def refresh_preview(self) -> None:
+        document = text_document(build_document(self.draft))
+        document.setParent(self.preview)
+        self.preview.setDocument(document)
