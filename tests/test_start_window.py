@@ -1,18 +1,77 @@
-"""The window the app opens with, shown offscreen."""
+"""The start screen: new report, the example as a copy, recent reports, opening files."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from finsam_desktop.document.export import export_docx
+from finsam_desktop.paths import drafts_dir
+from finsam_desktop.sample import sample_report
+from finsam_desktop.session import DraftSession
+from tests.mall_documents import mall_in_tables
 from ui.start_window import StartWindow
 
 
-def test_start_window_names_the_form(qtbot: QtBot) -> None:
+@pytest.fixture
+def start(qtbot: QtBot) -> StartWindow:
     window = StartWindow()
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    assert window.windowTitle() == "Slutrapport – Insats för samverkansmedel"
-    texts = [label.text() for label in window.findChildren(QLabel)]
-    assert any("Denna mall ska användas vid slutrapportering" in text for text in texts)
+    return window
+
+
+def opened(qtbot: QtBot, start: StartWindow, action) -> DraftSession:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(start.session_opened) as signal:
+        action()
+    return signal.args[0]  # type: ignore[no-any-return]
+
+
+def test_start_screen_speaks_swedish_and_new_report_is_the_default(start: StartWindow) -> None:
+    assert start.windowTitle() == "Slutrapport – Insats för samverkansmedel"
+    assert start.new_button.isDefault() and start.new_button.text() == "&Ny rapport"
+    assert any("Denna mall ska användas" in label.text() for label in start.findChildren(QLabel))
+
+
+def test_new_report_is_a_new_empty_draft_in_the_drafts_folder(qtbot: QtBot, start: StartWindow) -> None:
+    session = opened(qtbot, start, lambda: qtbot.mouseClick(start.new_button, Qt.MouseButton.LeftButton))
+    assert session.path.parent == drafts_dir() and session.path.exists()
+    assert session.draft.allmant.insatsens_namn == ""
+
+
+def test_the_example_opens_as_a_copy_and_shows_in_recent_reports(qtbot: QtBot, start: StartWindow) -> None:
+    session = opened(qtbot, start, start.open_sample)
+    assert session.draft == sample_report()[1]
+    session.draft.allmant.insatsens_namn = "Ändrad"
+    assert sample_report()[1].allmant.insatsens_namn.startswith("Steget före")
+    start.refresh()
+    item = start.recent.topLevelItem(0)
+    assert [item.text(0), item.text(3)] == ["Exempel – Steget före", "100 %"]
+    again = opened(qtbot, start, lambda: start.recent.itemActivated.emit(item, 0))
+    assert again.path == session.path
+
+
+def test_a_word_document_becomes_a_new_draft(qtbot: QtBot, start: StartWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    name, draft = sample_report()
+    export_docx(draft, name, tmp_path / "rapport.docx")
+    session = opened(qtbot, start, lambda: start.open_path(tmp_path / "rapport.docx"))
+    assert session.draft == draft and session.path.parent == drafts_dir()
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    old = opened(qtbot, start, lambda: start.open_path(mall_in_tables(tmp_path / "gammal.docx")))
+    assert old.draft.ansvarig.organisation == "Hudiksvalls kommun"
+    assert told[0].startswith("Hittade: Insatsens namn")
+
+
+def test_a_broken_file_is_explained_not_opened(qtbot: QtBot, start: StartWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "trasig.json").write_text("{")
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    with qtbot.assertNotEmitted(start.session_opened):
+        start.open_path(tmp_path / "trasig.json")
+    assert warned == ["Filen ”trasig.json” är skadad eller ofullständig och kan inte läsas."]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -42,6 +43,17 @@ def recovered_session(recovery: Recovery) -> DraftSession:
     return session
 
 
+def ask_restore(parent: QWidget | None, name: str, written: datetime) -> bool:
+    """Ask whether to bring back text that was not saved; True to restore it."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Osparad text", "", parent=parent)
+    box.setText(f"Programmet avslutades innan allt i ”{name}” hann sparas ({written:%Y-%m-%d %H:%M}).")
+    box.setInformativeText("Vill du få tillbaka texten?")
+    restore = box.addButton("Återställ texten", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Släng den", QMessageBox.ButtonRole.DestructiveRole)
+    box.exec()
+    return box.clickedButton() is restore
+
+
 def offer_recovery(parent: QWidget | None) -> DraftSession | None:
     """Offer back text that a crash or power cut kept from being saved."""
     recoveries = find_recoveries(drafts_dir())
@@ -49,13 +61,7 @@ def offer_recovery(parent: QWidget | None) -> DraftSession | None:
         return None
     latest = recoveries[0]
     name = latest.draft.allmant.insatsens_namn.strip() or latest.name or "rapporten"
-    box = QMessageBox(QMessageBox.Icon.Question, "Osparad text", "", parent=parent)
-    box.setText(f"Programmet avslutades innan allt i ”{name}” hann sparas ({latest.written:%Y-%m-%d %H:%M}).")
-    box.setInformativeText("Vill du få tillbaka texten?")
-    restore = box.addButton("Återställ texten", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Släng den", QMessageBox.ButtonRole.DestructiveRole)
-    box.exec()
-    if box.clickedButton() is not restore:
+    if not ask_restore(parent, name, latest.written):
         latest.journal.unlink(missing_ok=True)
         return None
     return recovered_session(latest)
