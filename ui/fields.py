@@ -115,8 +115,9 @@ class FieldEditor(QWidget):
     edited = Signal(str)
     left = Signal(str)
 
-    def __init__(self, draft: Draft, path: str, spec: FieldSpec, label: str | None = None) -> None:
+    def __init__(self, draft: Draft, path: str, spec: FieldSpec, label: str | None = None, compact: bool = False) -> None:
         super().__init__()
+        self._compact = compact
         self.draft = draft
         self.path = path
         self.spec = spec
@@ -145,6 +146,7 @@ class FieldEditor(QWidget):
         self.note.hide()
         layout.addWidget(self.note)
         self.problems = QLabel()
+        self.problems.setProperty("role", "problem")
         self.problems.setWordWrap(True)
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems.hide()
@@ -153,7 +155,7 @@ class FieldEditor(QWidget):
 
     def _make_input(self, spec: FieldSpec) -> tuple[QWidget, Callable[[], str], Callable[[str], None]]:
         if spec.kind in {"answer", "lines"}:
-            edit = AnswerEdit(6 if spec.kind == "answer" else 2)
+            edit = AnswerEdit(2 if spec.kind == "lines" or self._compact else 6)
             edit.textChanged.connect(self._typed)
             edit.left.connect(self._leave)
             if spec.kind == "answer":

@@ -50,6 +50,7 @@ class ListEditor(QWidget):
         self.rows = QVBoxLayout()
         layout.addLayout(self.rows)
         self.problems = QLabel()
+        self.problems.setProperty("role", "problem")
         self.problems.setWordWrap(True)
         self.problems.hide()
         layout.addWidget(self.problems)
@@ -77,7 +78,7 @@ class ListEditor(QWidget):
         layout = QVBoxLayout(box)
         for item in self.spec.items:
             label = f"{item.label} {number}" if item.label == self.spec.item_label else f"{item.label}, {self.spec.item_label.lower()} {number}"
-            editor = FieldEditor(self.draft, f"{self.path}[{index}].{item.key}", item, label=label)
+            editor = FieldEditor(self.draft, f"{self.path}[{index}].{item.key}", item, label=label, compact=True)
             editor.edited.connect(self.edited)
             editor.left.connect(self.left)
             layout.addWidget(editor)

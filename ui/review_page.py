@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -53,8 +53,10 @@ class ReviewPage(QWidget):
         buttons.addStretch()
         layout.addLayout(buttons)
         splitter = QSplitter()
-        self.problems = QTreeWidget()
-        self.problems.setHeaderHidden(True)
+        self.problems = QListWidget()
+        self.problems.setWordWrap(True)
+        self.problems.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.problems.setSpacing(2)
         self.problems.setAccessibleName("Problem i rapporten")
         self.problems.itemActivated.connect(self._chosen)
         self.problems.itemClicked.connect(self._chosen)
@@ -65,8 +67,8 @@ class ReviewPage(QWidget):
         splitter.setSizes([380, 520])
         layout.addWidget(splitter, 1)
 
-    def _chosen(self, item: QTreeWidgetItem) -> None:
-        path = item.data(0, PATH_ROLE)
+    def _chosen(self, item: QListWidgetItem) -> None:
+        path = item.data(PATH_ROLE)
         if path:
             self.problem_chosen.emit(path)
 
@@ -84,19 +86,22 @@ class ReviewPage(QWidget):
             )
         self.problems.clear()
         if not problems:
-            self.problems.addTopLevelItem(QTreeWidgetItem(["✔ Inga problem hittades."]))
+            self.problems.addItem(QListWidgetItem("✔ Inga problem hittades."))
         for section in form.sections:
             own = [problem for problem in problems if form.section_of(problem.path).key == section.key]
             if not own:
                 continue
-            group = QTreeWidgetItem([section.heading])
-            self.problems.addTopLevelItem(group)
+            heading = QListWidgetItem(section.heading)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            self.problems.addItem(heading)
             for problem in own:
-                item = QTreeWidgetItem([f"{SEVERITY_TEXT[problem.severity]}: {problem.message}"])
-                item.setData(0, PATH_ROLE, problem.path)
-                item.setToolTip(0, problem.message)
-                group.addChild(item)
-            group.setExpanded(True)
+                item = QListWidgetItem(f"{SEVERITY_TEXT[problem.severity]}: {problem.message}")
+                item.setData(PATH_ROLE, problem.path)
+                item.setToolTip("Gå till fältet")
+                self.problems.addItem(item)
 
     def refresh_preview(self) -> None:
         document = text_document(build_document(self.draft))
