@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from bench import bench_core, bench_export
+from bench import bench_core, bench_export, bench_ui
 from bench.runner import run, table
 
-MODULES = [bench_core, bench_export]
+MODULES = [bench_core, bench_export, bench_ui]
 
 
 def main() -> None:
     print(table(run([bench for module in MODULES for bench in module.benchmarks()])))
+    print()
+    print(bench_ui.memory_report())
 
 
 if __name__ == "__main__":

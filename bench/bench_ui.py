@@ -1,0 +1,76 @@
+"""The wizard: cold start with the maximal draft, and one keystroke in a long answer."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.maximal import maximal_draft
+from bench.runner import Benchmark
+from finsam_desktop.drafts import NEW_FILE, write_draft
+
+ROOT = Path(__file__).resolve().parent.parent
+FIELDS = 72  # field editors the wizard shows for the maximal draft
+
+
+def _start(*args: str) -> tuple[float, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FINSAM_DATA_DIR=tempfile.mkdtemp())
+    began = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "bench.ui_start", *args], cwd=ROOT, env=env,
+                         capture_output=True, text=True, check=True).stdout.split()
+    return time.perf_counter() - began, float(out[1])
+
+
+def _maximal_file() -> Path:
+    path = Path(tempfile.mkdtemp(prefix="finsam-bench-ui-")) / "maximal.json"
+    write_draft(path, "Maximal", maximal_draft(), NEW_FILE)
+    return path
+
+
+def memory_report() -> str:
+    """Median peak memory of the wizard with the maximal draft, against the bare window."""
+    draft = _maximal_file()
+    wizard = statistics.median(_start("app", str(draft))[1] for _ in range(3))
+    bare = statistics.median(_start("bare", str(FIELDS))[1] for _ in range(3))
+    return f"peak memory: wizard with maximal draft {wizard:.0f} MiB, bare window {bare:.0f} MiB ({wizard / bare:.1f}×)"
+
+
+def benchmarks() -> list[Benchmark]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    draft_path = _maximal_file()
+
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from finsam_desktop.session import DraftSession
+    from ui.app import create_application
+    from ui.main_window import MainWindow
+
+    app = create_application([])
+    session = DraftSession.open(draft_path)
+    session.draft.analys.erfarenheter = ("Ett stycke text som skrivits i Word. " * 1400)[:50_000]
+    window = MainWindow(session)
+    window.show()
+    field = window.pages[5].all_editors()["analys.erfarenheter"]
+    field.load()
+    answer = field.input.focusProxy()
+    bare = QPlainTextEdit(session.draft.analys.erfarenheter)
+    bare.show()
+
+    def keystroke(widget) -> None:  # type: ignore[no-untyped-def]
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a"))
+        app.processEvents()
+
+    return [
+        Benchmark("cold start, wizard with maximal draft", lambda: _start("app", str(draft_path)),
+                  f"bare PySide6 window, {FIELDS} fields", lambda: _start("bare", str(FIELDS)), repeats=5),
+        Benchmark("keystroke in a 50 000-character answer", lambda: keystroke(answer),
+                  "keystroke in a bare QPlainTextEdit", lambda: keystroke(bare), repeats=41),
+    ]

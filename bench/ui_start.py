@@ -1,0 +1,54 @@
+"""Started as a process by the UI benchmark: time to an interactive window, and memory.
+
+``python -m bench.ui_start app DRAFT`` opens the wizard on DRAFT; ``... bare N`` opens a
+plain PySide6 window with N pages of line edits (the floor). Prints seconds from
+interpreter start to a shown, laid-out window, and peak memory in MiB.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    if sys.argv[1] == "app":
+        from pathlib import Path
+
+        from finsam_desktop.session import DraftSession
+        from ui.app import create_application
+        from ui.main_window import MainWindow
+
+        app = create_application([])
+        window = MainWindow(DraftSession.open(Path(sys.argv[2])))
+    else:
+        from PySide6.QtWidgets import QLineEdit, QListWidget, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
+
+        app = QApplication([])
+        window = QWidget()
+        stack = QStackedWidget()
+        pages, fields = 9, int(sys.argv[2])
+        for _page in range(pages):
+            page = QWidget()
+            layout = QVBoxLayout(page)
+            for index in range(fields // pages):
+                layout.addWidget(QPlainTextEdit("x" * 20_000) if index % 2 else QLineEdit("x"))
+            stack.addWidget(page)
+        outer = QVBoxLayout(window)
+        outer.addWidget(QListWidget())
+        outer.addWidget(stack)
+    window.show()
+    app.processEvents()
+    elapsed = time.perf_counter()  # perf_counter starts near interpreter start on Linux
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{elapsed:.4f} {peak:.1f}")
+
+
+if __name__ == "__main__":
+    main()
