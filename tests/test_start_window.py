@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.document.export import export_docx
@@ -75,3 +75,21 @@ def test_a_broken_file_is_explained_not_opened(qtbot: QtBot, start: StartWindow,
     with qtbot.assertNotEmitted(start.session_opened):
         start.open_path(tmp_path / "trasig.json")
     assert warned == ["Filen ”trasig.json” är skadad eller ofullständig och kan inte läsas."]
+
+
+def test_the_library_renames_copies_and_deletes_with_undo(qtbot: QtBot, start: StartWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    opened(qtbot, start, start.open_sample)
+    start.refresh()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Min rapport", True))
+    start.rename_selected()
+    assert start.recent.topLevelItem(0).text(0) == "Min rapport"
+    start.duplicate_selected()
+    names = sorted(start.recent.topLevelItem(row).text(0) for row in range(start.recent.topLevelItemCount()))
+    assert names == ["Min rapport", "Min rapport (kopia)"]
+    start.recent.setCurrentItem(next(start.recent.topLevelItem(r) for r in range(2) if start.recent.topLevelItem(r).text(0) == "Min rapport"))
+    start.trash_selected()
+    assert [start.recent.topLevelItem(r).text(0) for r in range(start.recent.topLevelItemCount())] == ["Min rapport (kopia)"]
+    assert start.undo_note.text() == "”Min rapport” flyttades till papperskorgen." and start.undo_button.isVisibleTo(start)
+    qtbot.mouseClick(start.undo_button, Qt.MouseButton.LeftButton)
+    names = sorted(start.recent.topLevelItem(row).text(0) for row in range(start.recent.topLevelItemCount()))
+    assert names == ["Min rapport", "Min rapport (kopia)"]

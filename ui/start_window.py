@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,10 +25,12 @@ from PySide6.QtWidgets import (
 from finsam_desktop.document.docx_reader import ImportFailed, read_docx
 from finsam_desktop.drafts import DraftError, list_drafts
 from finsam_desktop.form import load_form
+from finsam_desktop.library import duplicate_draft, rename_draft, restore_draft, trash_draft
 from finsam_desktop.model import Draft
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
+from ui.reveal import reveal
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -60,13 +63,38 @@ class StartWindow(QMainWindow):
         for button in (self.new_button, self.sample_button, self.file_button):
             buttons.addWidget(button)
         buttons.addStretch()
-        recent_title = QLabel("&Senaste rapporter")
+        recent_title = QLabel("Dina &rapporter")
         self.recent = QTreeWidget()
         self.recent.setHeaderLabels(["Rapport", "Insats", "Senast ändrad", "Klar"])
         self.recent.setRootIsDecorated(False)
         self.recent.setAccessibleName("Senaste rapporter")
         self.recent.itemActivated.connect(self._open_recent)
         recent_title.setBuddy(self.recent)
+        self.recent.itemSelectionChanged.connect(self._selection_changed)
+        self.library_buttons: list[QPushButton] = []
+        library = QHBoxLayout()
+        for text, slot in (
+            ("Öppna &utkast", self._open_selected),
+            ("&Byt namn…", self.rename_selected),
+            ("&Kopiera", self.duplicate_selected),
+            ("&Ta bort", self.trash_selected),
+            ("&Visa i mappen", self._reveal_selected),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            library.addWidget(button)
+            self.library_buttons.append(button)
+        library.addStretch()
+        self.undo_note = QLabel()
+        self.undo_button = QPushButton("Å&ngra")
+        self.undo_button.clicked.connect(self.undo_trash)
+        undo = QHBoxLayout()
+        undo.addWidget(self.undo_note)
+        undo.addWidget(self.undo_button)
+        undo.addStretch()
+        self.undo_note.hide()
+        self.undo_button.hide()
+        self.trashed: Path | None = None
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -76,6 +104,8 @@ class StartWindow(QMainWindow):
         layout.addSpacing(16)
         layout.addWidget(recent_title)
         layout.addWidget(self.recent, 1)
+        layout.addLayout(library)
+        layout.addLayout(undo)
         self.setCentralWidget(body)
         self.resize(820, 560)
         self.refresh()
@@ -92,6 +122,68 @@ class StartWindow(QMainWindow):
             self.recent.addTopLevelItem(item)
         for column in range(3):
             self.recent.resizeColumnToContents(column)
+        if self.recent.topLevelItemCount():
+            self.recent.setCurrentItem(self.recent.topLevelItem(0))
+        self._selection_changed()
+
+    def selected_path(self) -> Path | None:
+        item = self.recent.currentItem()
+        return Path(item.data(0, PATH_ROLE)) if item is not None and item.isSelected() else None
+
+    def _selection_changed(self) -> None:
+        for button in self.library_buttons:
+            button.setEnabled(self.selected_path() is not None)
+
+    def _open_selected(self) -> None:
+        item = self.recent.currentItem()
+        if item is not None:
+            self._open_recent(item)
+
+    def _library(self, action) -> None:  # type: ignore[no-untyped-def]
+        path = self.selected_path()
+        if path is None:
+            return
+        try:
+            action(path)
+        except (DraftError, OSError) as error:
+            QMessageBox.warning(self, "Det gick inte", str(error))
+        self.refresh()
+
+    def rename_selected(self) -> None:
+        item = self.recent.currentItem()
+        if item is None:
+            return
+        name, ok = QInputDialog.getText(self, "Byt namn", "Nytt namn på rapporten:", text=item.text(0))
+        if ok and name.strip():
+            self._library(lambda path: rename_draft(path, name))
+
+    def duplicate_selected(self) -> None:
+        self._library(duplicate_draft)
+
+    def trash_selected(self) -> None:
+        item = self.recent.currentItem()
+        name = item.text(0) if item is not None else ""
+
+        def trash(path: Path) -> None:
+            self.trashed = trash_draft(path)
+            self.undo_note.setText(f"”{name}” flyttades till papperskorgen.")
+            self.undo_note.show()
+            self.undo_button.show()
+
+        self._library(trash)
+
+    def undo_trash(self) -> None:
+        if self.trashed is not None:
+            restore_draft(self.trashed)
+            self.trashed = None
+        self.undo_note.hide()
+        self.undo_button.hide()
+        self.refresh()
+
+    def _reveal_selected(self) -> None:
+        path = self.selected_path()
+        if path is not None:
+            reveal(path)
 
     def _open(self, open_session) -> None:  # type: ignore[no-untyped-def]
         try:

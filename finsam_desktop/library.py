@@ -1,0 +1,56 @@
+"""The drafts folder as a library: rename, duplicate, delete to a trash and restore.
+
+Deleting never destroys: the draft, its backup and any recovery journal move to the
+folder's ``papperskorg``, from where they come back unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from finsam_desktop.drafts import BACKUP_SUFFIX, SUFFIX, new_draft_path, read_draft, write_draft
+from finsam_desktop.session import DraftSession, recovery_path
+
+TRASH = "papperskorg"
+
+
+def rename_draft(path: Path, name: str) -> None:
+    """Give a draft a new name in lists (the file keeps its name, so links stay valid)."""
+    loaded = read_draft(path)
+    write_draft(path, name.strip(), loaded.draft, loaded.revision)
+
+
+def duplicate_draft(path: Path) -> Path:
+    """A copy of the draft beside it, called ``<name> (kopia)``."""
+    loaded = read_draft(path)
+    name = loaded.name or loaded.draft.allmant.insatsens_namn.strip() or path.stem
+    return DraftSession.create(path.parent, f"{name} (kopia)", loaded.draft).path
+
+
+def _companions(path: Path) -> list[Path]:
+    return [path, path.with_name(path.name + BACKUP_SUFFIX), recovery_path(path)]
+
+
+def _move(path: Path, folder: Path) -> Path:
+    """Move a draft and its companions into ``folder`` under a free name."""
+    folder.mkdir(exist_ok=True)
+    target = new_draft_path(folder, path.stem)
+    for source, destination in zip(_companions(path), _companions(target), strict=True):
+        if source.exists():
+            os.replace(source, destination)
+    return target
+
+
+def trash_draft(path: Path) -> Path:
+    """Move a draft to the trash; returns where it went, for :func:`restore_draft`."""
+    return _move(path, path.parent / TRASH)
+
+
+def restore_draft(trashed: Path) -> Path:
+    """Bring a trashed draft back to the drafts folder; returns its path there."""
+    return _move(trashed, trashed.parent.parent)
+
+
+def trashed_drafts(folder: Path) -> list[Path]:
+    return sorted((folder / TRASH).glob(f"*{SUFFIX}"))
