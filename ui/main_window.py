@@ -33,6 +33,7 @@ from finsam_desktop.session import DraftSession
 from finsam_desktop.validation import FEL, Problem, is_unwritten, validate
 from ui import export_actions
 from ui.autosave import Autosaver
+from ui.profile import SettingsDialog, has_profile, remember_profile
 from ui.review_page import ReviewPage
 from ui.section_page import SectionPage
 
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
             (file_menu, "&Exportera Word-dokument…", QKeySequence("Ctrl+E"), self.export_word),
             (file_menu, "Förhandsgranska och skriv &ut…", QKeySequence.StandardKey.Print, self.print_preview),
             (file_menu, "Spara som &PDF…", QKeySequence("Ctrl+Shift+P"), self.save_pdf),
+            (file_menu, "&Inställningar…", QKeySequence.StandardKey.Preferences, self.settings),
             (file_menu, "S&täng", QKeySequence.StandardKey.Close, self.close),
             (go_menu, "&Föregående avsnitt", QKeySequence("Alt+Left"), lambda: self.step(-1)),
             (go_menu, "&Nästa avsnitt", QKeySequence("Alt+Right"), lambda: self.step(1)),
@@ -283,6 +285,9 @@ class MainWindow(QMainWindow):
     def print_preview(self) -> None:
         export_actions.print_preview(self, self.session)
 
+    def settings(self) -> None:
+        SettingsDialog(self).exec()
+
     def about(self) -> None:
         QMessageBox.about(
             self,
@@ -304,5 +309,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         QSettings().setValue("fönster/geometri", self.saveGeometry())
+        if not has_profile() and not is_unwritten(self.session.draft.ansvarig):
+            remember_profile(self.session.draft)  # the first report teaches the app who you are
         self.autosaver.shutdown()
         super().closeEvent(event)

@@ -30,6 +30,7 @@ from finsam_desktop.model import Draft
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
+from ui.profile import fill_from_profile
 from ui.reveal import reveal
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -194,7 +195,9 @@ class StartWindow(QMainWindow):
         self.session_opened.emit(session)
 
     def new_report(self) -> None:
-        self._open(lambda: DraftSession.create(drafts_dir(), "", Draft()))
+        draft = Draft()
+        fill_from_profile(draft)
+        self._open(lambda: DraftSession.create(drafts_dir(), "", draft))
 
     def open_sample(self) -> None:
         name, draft = sample_report()

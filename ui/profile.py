@@ -1,0 +1,70 @@
+"""The reporter's own details (section 2), remembered as settings and put into new reports.
+
+They live in QSettings, not in drafts: a new report starts with them filled in, and
+*Inställningar* edits them with the same field editors the wizard uses.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from finsam_desktop.form import field_path, load_form
+from finsam_desktop.model import Draft, set_text_at, text_of, value_at
+from finsam_desktop.validation import is_blank
+from ui.fields import FieldEditor
+
+SECTION = "ansvarig"
+GROUP = "profil"
+
+
+def profile_paths() -> list[str]:
+    section = next(section for section in load_form().sections if section.key == SECTION)
+    return [field_path(section, spec) for spec in section.fields]
+
+
+def has_profile() -> bool:
+    return any(QSettings().value(f"{GROUP}/{path}", "") for path in profile_paths())
+
+
+def fill_from_profile(draft: Draft) -> None:
+    """Put the remembered details into the empty fields of ``draft``."""
+    settings = QSettings()
+    for path in profile_paths():
+        remembered = str(settings.value(f"{GROUP}/{path}", "") or "")
+        if remembered and is_blank(text_of(value_at(draft, path))):
+            set_text_at(draft, path, remembered)
+
+
+def remember_profile(draft: Draft) -> None:
+    settings = QSettings()
+    for path in profile_paths():
+        settings.setValue(f"{GROUP}/{path}", text_of(value_at(draft, path)))
+
+
+class SettingsDialog(QDialog):
+    """Inställningar: the details that new reports start with."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Inställningar")
+        self.scratch = Draft()
+        fill_from_profile(self.scratch)
+        layout = QVBoxLayout(self)
+        intro = QLabel("Uppgifterna om dig fylls i automatiskt i nya rapporter (avsnitt 2).")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        section = next(section for section in load_form().sections if section.key == SECTION)
+        self.editors = [FieldEditor(self.scratch, field_path(section, spec), spec) for spec in section.fields]
+        for editor in self.editors:
+            layout.addWidget(editor)
+        buttons = QDialogButtonBox()
+        buttons.addButton("Spara", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Avbryt", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        remember_profile(self.scratch)
+        super().accept()
