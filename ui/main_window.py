@@ -159,10 +159,22 @@ class MainWindow(QMainWindow):
 
     # --- moving around ---------------------------------------------------------------
 
+    def _remember_scroll(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, SectionPage):
+            QSettings().setValue(f"{self._settings_key()}/rullning/{page.section.key}", page.verticalScrollBar().value())
+
+    def _restore_scroll(self, page: SectionPage) -> None:
+        value = int(QSettings().value(f"{self._settings_key()}/rullning/{page.section.key}", 0) or 0)
+        QTimer.singleShot(0, lambda: page.verticalScrollBar().setValue(value))  # after layout
+
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
+        self._remember_scroll()
         self.stack.setCurrentIndex(row)
+        if isinstance(self.stack.currentWidget(), SectionPage):
+            self._restore_scroll(self.stack.currentWidget())
         self.progress.setValue(row + 1)
         self.previous_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.stack.count() - 1)
@@ -308,6 +320,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        self._remember_scroll()
         QSettings().setValue("fönster/geometri", self.saveGeometry())
         if not has_profile() and not is_unwritten(self.session.draft.ansvarig):
             remember_profile(self.session.draft)  # the first report teaches the app who you are

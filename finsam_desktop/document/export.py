@@ -52,6 +52,8 @@ def export_message(path: Path, error: OSError) -> str:
         return f"Disken är full, så ”{path.name}” kunde inte sparas. Frigör utrymme eller spara på ett annat ställe."
     if isinstance(error, FileNotFoundError):
         return f"Mappen för ”{path.name}” finns inte. Välj en annan mapp."
+    if isinstance(error, IsADirectoryError):
+        return f"”{path.name}” är en mapp. Välj ett annat namn på dokumentet."
     return f"”{path.name}” kunde inte sparas. Försök igen eller välj en annan mapp."
 
 

@@ -1,0 +1,110 @@
+"""The window's actions: PDF, print preview, export errors, pasting, scroll position."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from finsam_desktop.paths import drafts_dir
+from finsam_desktop.sample import sample_report
+from finsam_desktop.session import DraftSession
+from tests.test_renderers import pdf_text
+from ui import export_actions
+from ui.app import create_application
+from ui.main_window import MainWindow
+
+
+def window_with(qtbot: QtBot, change=lambda draft: None) -> MainWindow:  # type: ignore[no-untyped-def]
+    create_application([])
+    name, draft = sample_report()
+    change(draft)
+    window = MainWindow(DraftSession.create(drafts_dir(), name, draft))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_save_as_pdf_writes_the_report_and_says_where(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = window_with(qtbot)
+    told: list[str] = []
+    monkeypatch.setattr(export_actions, "choose_path", lambda *args: tmp_path / "r.pdf")
+    monkeypatch.setattr(export_actions, "offer_to_open", lambda parent, path, lines: told.extend(lines))
+    window.save_pdf()
+    pages = pdf_text(tmp_path / "r.pdf")
+    assert told == [f"Rapporten är sparad som {tmp_path / 'r.pdf'} ({len(pages)} sidor)."]
+    assert "Sida 1(" in pages[0]
+
+
+def test_print_preview_paints_a4_pages_with_page_numbers(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = window_with(qtbot)
+
+    def show(dialog: QPrintPreviewDialog) -> int:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "utskrift.pdf"))
+        dialog.paintRequested.emit(printer)
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", show)
+    window.print_preview()
+    pages = pdf_text(tmp_path / "utskrift.pdf")
+    assert len(pages) >= 3 and f"Sida {len(pages)}({len(pages)})" in pages[-1]
+
+
+def test_a_report_with_errors_asks_before_exporting_as_utkast(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = window_with(qtbot, lambda draft: setattr(draft.uppgiftslamnare, "namn", ""))
+    asked: list[str] = []
+
+    def decline(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", decline)
+    monkeypatch.setattr(export_actions, "choose_path", lambda *args: tmp_path / "r.docx")
+    window.export_word()
+    assert asked == ["Rapporten har 1 fel kvar och blir därför märkt ”UTKAST – inte slutlig version” på varje sida."]
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_an_export_that_cannot_be_written_says_why(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = window_with(qtbot)
+    (tmp_path / "Slutrapport.docx").mkdir()
+    warned: list[str] = []
+    monkeypatch.setattr(export_actions, "choose_path", lambda *args: tmp_path / "Slutrapport.docx")
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    window.export_word()
+    assert warned == ["”Slutrapport.docx” är en mapp. Välj ett annat namn på dokumentet."]
+
+
+def test_pasting_from_word_keeps_paragraphs_and_lists_and_drops_formatting(qtbot: QtBot) -> None:
+    window = window_with(qtbot)
+    field = window.pages[5].all_editors()["analys.systemfel"]
+    edit = field.input.focusProxy()
+    edit.clear()
+    mime = QMimeData()
+    mime.setHtml("<p><b>Fet</b> rubrik</p><ul><li>Punkt ett</li></ul>")
+    mime.setText("Fet rubrik\n\n•\tPunkt ett\n•\tPunkt två")
+    edit.insertFromMimeData(mime)
+    assert window.session.draft.analys.systemfel == "Fet rubrik\n\n•\tPunkt ett\n•\tPunkt två"
+    assert window.session.dirty
+
+
+def test_the_section_and_scroll_position_are_where_you_left_them(qtbot: QtBot) -> None:
+    window = window_with(qtbot)
+    window.resize(900, 500)
+    window.sidebar.setCurrentRow(4)
+    page = window.pages[4]
+    qtbot.waitUntil(lambda: page.verticalScrollBar().maximum() > 200)
+    page.verticalScrollBar().setValue(200)
+    session_path = window.session.path
+    window.close()
+    again = MainWindow(DraftSession.open(session_path))
+    qtbot.addWidget(again)
+    again.resize(900, 500)
+    again.show()
+    assert again.sidebar.currentRow() == 4
+    qtbot.waitUntil(lambda: again.pages[4].verticalScrollBar().value() == 200)
