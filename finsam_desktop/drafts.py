@@ -35,13 +35,30 @@ from finsam_desktop.validation import report_completeness
 log = logging.getLogger("finsam.drafts")
 
 FORMAT = "finsam-slutrapport-utkast"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SUFFIX = ".json"
 BACKUP_SUFFIX = ".bak"
 STALE_TEMP_SECONDS = 600
 
+
+
+def _add_handoffs(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 records when, how and to whom the report was sent."""
+    return {**data, "handoffs": []}
+
+
 # Upgrades of older files, each from version N to N + 1, applied in turn on reading.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _add_handoffs}
+
+
+class HandOff(BaseModel):
+    """One time the report was handed to the förbund."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    when: datetime
+    how: Literal["e-postprogram", "e-postfil", "smtp", "mailto"]
+    to: str
 
 
 class DraftFile(BaseModel):
@@ -50,10 +67,11 @@ class DraftFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     format: Literal["finsam-slutrapport-utkast"] = FORMAT
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     form: str = DEFAULT_FORM
     name: str = ""
     draft: Draft = Field(default_factory=Draft)
+    handoffs: list[HandOff] = Field(default_factory=list)
 
 
 class DraftError(Exception):
@@ -94,6 +112,7 @@ class LoadedDraft:
     draft: Draft
     revision: Revision
     migrated_from: int | None = None
+    handoffs: tuple[HandOff, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,6 +125,7 @@ class DraftInfo:
     modified: datetime
     completeness: float | None
     error: str = ""
+    sent: date | None = None
 
 
 def _revision(data: bytes | None) -> Revision:
@@ -122,9 +142,9 @@ def _read_bytes(path: Path) -> bytes | None:
 # --- reading --------------------------------------------------------------------------
 
 
-def encode(name: str, draft: Draft) -> bytes:
+def encode(name: str, draft: Draft, handoffs: tuple[HandOff, ...] | list[HandOff] = ()) -> bytes:
     """The file's bytes: readable UTF-8, or escaped where the text cannot be UTF-8."""
-    content = DraftFile(name=name, draft=draft).model_dump(mode="json")
+    content = DraftFile(name=name, draft=draft, handoffs=list(handoffs)).model_dump(mode="json")
     text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
     try:
         return text.encode("utf-8")
@@ -190,7 +210,7 @@ def read_draft(path: Path) -> LoadedDraft:
     if raw is None:
         raise DraftUnreadable(path, f"Filen ”{path.name}” finns inte.")
     stored, migrated_from = decode(path, raw)
-    return LoadedDraft(path, stored.name, stored.draft, _revision(raw), migrated_from)
+    return LoadedDraft(path, stored.name, stored.draft, _revision(raw), migrated_from, tuple(stored.handoffs))
 
 
 def backup_path(path: Path) -> Path:
@@ -344,5 +364,6 @@ def list_drafts(folder: Path, today: date | None = None) -> list[DraftInfo]:
             continue
         insats = loaded.draft.allmant.insatsens_namn.strip()
         completeness = report_completeness(loaded.draft, today)
-        found.append(DraftInfo(path, loaded.name or insats or path.stem, insats, modified, completeness))
+        sent = max((handoff.when.date() for handoff in loaded.handoffs), default=None)
+        found.append(DraftInfo(path, loaded.name or insats or path.stem, insats, modified, completeness, "", sent))
     return sorted(found, key=lambda info: info.modified, reverse=True)

@@ -19,6 +19,7 @@ from finsam_desktop.drafts import (
     NEW_FILE,
     SUFFIX,
     DraftUnreadable,
+    HandOff,
     LoadedDraft,
     Revision,
     decode,
@@ -50,10 +51,13 @@ class Recovery:
 class DraftSession:
     """The draft being edited, and whether the file on disk has all of it."""
 
-    def __init__(self, path: Path, name: str, draft: Draft, revision: Revision = NEW_FILE) -> None:
+    def __init__(
+        self, path: Path, name: str, draft: Draft, revision: Revision = NEW_FILE, handoffs: tuple[HandOff, ...] = ()
+    ) -> None:
         self.path = path
         self.name = name
         self.draft = draft
+        self.handoffs = list(handoffs)
         self.revision = revision
         self.dirty = revision == NEW_FILE
         self.saved_at: datetime | None = None
@@ -61,7 +65,7 @@ class DraftSession:
     @classmethod
     def open(cls, path: Path) -> DraftSession:
         loaded: LoadedDraft = read_draft(path)
-        return cls(path, loaded.name, loaded.draft, loaded.revision)
+        return cls(path, loaded.name, loaded.draft, loaded.revision, loaded.handoffs)
 
     @classmethod
     def create(cls, folder: Path, name: str, draft: Draft) -> DraftSession:
@@ -75,9 +79,14 @@ class DraftSession:
     def changed(self) -> None:
         self.dirty = True
 
+    def record_handoff(self, how: str, to: str) -> None:
+        """Note that the report was sent (shown as ”Skickad åååå-mm-dd” in the list)."""
+        self.handoffs.append(HandOff(when=datetime.now().replace(microsecond=0), how=how, to=to))  # type: ignore[arg-type]
+        self.changed()
+
     def snapshot(self) -> bytes:
         """The draft as it is now, encoded; taken on the thread that edits the draft."""
-        return encode(self.name, self.draft)
+        return encode(self.name, self.draft, self.handoffs)
 
     def save(self, data: bytes) -> Revision:
         """Write a snapshot; raises the draft errors of :mod:`finsam_desktop.drafts`."""

@@ -76,7 +76,8 @@ def test_file_holds_format_version_raw_text_and_canonical_values(tmp_path: Path)
     path = tmp_path / "exempel.json"
     save_new(path, draft, name)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert (data["format"], data["schema_version"], data["name"]) == ("finsam-slutrapport-utkast", 1, name)
+    assert (data["format"], data["schema_version"], data["name"]) == ("finsam-slutrapport-utkast", 2, name)
+    assert data["handoffs"] == []
     assert data["draft"]["allmant"]["beviljade_medel"] == {"raw": "480 000 kr.", "value": 480000}
     assert data["draft"]["uppgiftslamnare"]["datum"] == {"raw": "2026-02-10", "value": "2026-02-10"}
     assert "Ockelbo" in path.read_text(encoding="utf-8")  # readable, not escaped
@@ -126,8 +127,8 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> 
         (b"[1, 2, 3]", "är inte ett utkast från Finsam Slutrapport"),
         (b'{"format": "finsam-slutrapport-utkast", "schema_version": "1"}', "är inte ett utkast"),
         (b'{"format": "finsam-slutrapport-utkast", "schema_version": 99}', "nyare version av programmet"),
-        (b'{"format": "finsam-slutrapport-utkast", "schema_version": 1, "draft": {"allmant": 5}}', "inte passar formuläret"),
-        (b'{"format": "finsam-slutrapport-utkast", "schema_version": 1, "form": "annat"}', "gäller ett annat formulär"),
+        (b'{"format": "finsam-slutrapport-utkast", "schema_version": 2, "draft": {"allmant": 5}}', "inte passar formuläret"),
+        (b'{"format": "finsam-slutrapport-utkast", "schema_version": 2, "form": "annat"}', "gäller ett annat formulär"),
     ],
 )
 def test_bad_files_give_a_clear_error_naming_the_file_and_are_left_alone(
@@ -202,11 +203,19 @@ def test_disk_full_is_reported_and_the_old_file_survives(tmp_path: Path) -> None
     assert outcome["files"] == ["r.json", "r.json.bak"]  # no half-written temporary file left
 
 
-def test_version_1_fixture_still_opens() -> None:
-    """Kept as written by schema version 1; when version 2 comes, this proves the migration."""
-    loaded = read_draft(FIXTURES / "utkast-v1.json")
-    assert loaded.draft == sample_report()[1]
-    assert loaded.migrated_from is None
+def test_a_version_1_file_is_migrated_and_saved_as_version_2(tmp_path: Path) -> None:
+    """The fixture was written by schema version 1 (before hand-offs were recorded)."""
+    fixture = FIXTURES / "utkast-v1.json"
+    assert json.loads(fixture.read_text(encoding="utf-8"))["schema_version"] == 1
+    loaded = read_draft(fixture)
+    assert (loaded.migrated_from, loaded.handoffs) == (1, ())
+    assert loaded.draft == sample_report()[1] and loaded.name == "Exempel – Steget före"
+    copy = tmp_path / "v1.json"
+    copy.write_bytes(fixture.read_bytes())
+    write_draft(copy, loaded.name, loaded.draft, read_draft(copy).revision)
+    again = json.loads(copy.read_text(encoding="utf-8"))
+    assert (again["schema_version"], again["handoffs"]) == (2, [])
+    assert read_draft(copy).draft == loaded.draft
 
 
 def test_migrations_run_in_order_from_older_versions(tmp_path: Path) -> None:

@@ -42,3 +42,14 @@ def test_deleted_drafts_go_to_the_trash_and_come_back_whole() -> None:
     assert restored.read_bytes() == before and backup_path(restored).exists()
     assert trashed_drafts(drafts_dir()) == []
     assert [info.path for info in list_drafts(drafts_dir())] == [restored]
+
+
+def test_a_sent_report_is_listed_with_the_day_it_was_sent() -> None:
+    name, draft = sample_report()
+    session = DraftSession.create(drafts_dir(), name, draft)
+    session.record_handoff("e-postfil", "kontakt@finsamgavleborg.se")
+    session.save(session.snapshot())
+    loaded = read_draft(session.path)
+    assert [(h.how, h.to) for h in loaded.handoffs] == [("e-postfil", "kontakt@finsamgavleborg.se")]
+    (info,) = list_drafts(drafts_dir())
+    assert info.sent == loaded.handoffs[0].when.date()
