@@ -1,0 +1,1 @@
+"""Handing the finished report to the förbund: e-mail drafts, mailto, SMTP, passwords."""

@@ -1,0 +1,75 @@
+"""The e-mail that carries the report: subject, a short Swedish body, the .docx attached.
+
+As an ``.eml`` draft it has ``X-Unsent: 1`` and no Date or Message-ID, so Outlook and
+Thunderbird open it as a new message to edit and send. The attachment's name is given
+in plain ASCII as the Content-Type ``name`` (read by older programs) and in UTF-8 as the
+RFC 2231 ``filename*`` of its Content-Disposition.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import urllib.parse
+from email.message import EmailMessage
+from email.policy import SMTP
+
+from finsam_desktop.document.filename import safe_part
+from finsam_desktop.form import load_form
+from finsam_desktop.model import Draft
+
+DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+def subject_of(draft: Draft) -> str:
+    parts = ["Slutrapport", safe_part(draft.allmant.insatsens_namn), safe_part(draft.ansvarig.organisation)]
+    return " – ".join(part for part in parts if part)
+
+
+def body_of(draft: Draft, filename: str) -> str:
+    sender = draft.ansvarig.kontaktperson.strip() or "Uppgiftslämnaren"
+    organisation = draft.ansvarig.organisation.strip()
+    insats = draft.allmant.insatsens_namn.strip() or "insatsen"
+    return (
+        "Hej!\n\n"
+        f"Här kommer slutrapporten för {insats}. Rapporten finns bifogad som Word-dokument ({filename}).\n\n"
+        "Med vänliga hälsningar\n"
+        f"{sender}\n{organisation}\n"
+    )
+
+
+def ascii_name(filename: str) -> str:
+    """``Slutrapport – Steget före.docx`` → ``Slutrapport - Steget fore.docx``."""
+    text = filename.replace("–", "-").replace("—", "-")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return text.replace('"', "") or "Slutrapport.docx"
+
+
+def report_message(draft: Draft, attachment: bytes, filename: str, sender: str = "") -> EmailMessage:
+    """The message to the förbund's address (from the form data) with the report attached."""
+    message = EmailMessage(policy=SMTP)
+    message["To"] = load_form().forbund.recipient
+    if sender:
+        message["From"] = sender
+    message["Subject"] = subject_of(draft)
+    message.set_content(body_of(draft, filename))
+    message.add_attachment(attachment, *DOCX_TYPE, filename=filename)  # UTF-8 (RFC 2231) when needed
+    message.get_payload()[-1].set_param("name", ascii_name(filename), header="Content-Type")  # plain ASCII
+    return message
+
+
+def eml_draft(message: EmailMessage) -> bytes:
+    """The message as an unsent draft file (``.eml``)."""
+    draft = EmailMessage(policy=SMTP)
+    draft["X-Unsent"] = "1"
+    for key, value in message.items():
+        if key.lower() not in {"date", "message-id"}:
+            draft[key] = value
+    draft.set_payload(message.get_payload())
+    return draft.as_bytes()
+
+
+def mailto_url(draft: Draft, filename: str) -> str:
+    """A ``mailto:`` link with address, subject and body; the file must be attached by hand."""
+    body = body_of(draft, filename) + "\n(Bifoga filen " + filename + " innan du skickar.)\n"
+    query = urllib.parse.urlencode({"subject": subject_of(draft), "body": body}, quote_via=urllib.parse.quote)
+    return f"mailto:{load_form().forbund.recipient}?{query}"

@@ -1,0 +1,94 @@
+"""Sending the report straight to the förbund over SMTP, for organisations that allow it.
+
+Refusals and failures come back as :class:`SendFailed` with the reason in plain Swedish;
+:meth:`SmtpSender.cancel` from another thread stops a send under way.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import socket
+import ssl
+import threading
+from dataclasses import dataclass
+from email.message import EmailMessage
+from typing import Literal
+
+Security = Literal["starttls", "ssl", "none"]
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int = 587
+    security: Security = "starttls"
+    username: str = ""
+
+
+class SendFailed(Exception):
+    """The message was not sent; ``str()`` says why in Swedish."""
+
+
+class SendCancelled(SendFailed):
+    def __init__(self) -> None:
+        super().__init__("Skickandet avbröts. Inget skickades.")
+
+
+def _reason(error: BaseException, settings: SmtpSettings) -> str:
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return "E-postservern godtog inte användarnamnet eller lösenordet. Kontrollera dem under Inställningar."
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return "E-postservern vägrade skicka till förbundets adress. Fråga din IT-avdelning."
+    if isinstance(error, smtplib.SMTPSenderRefused):
+        return f"E-postservern godtog inte avsändaren ({error.sender!r}). Kontrollera din e-postadress."
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        return "E-postservern stöder inte säker anslutning (STARTTLS). Välj SSL eller fråga din IT-avdelning."
+    if isinstance(error, ssl.SSLError):
+        return "Den säkra anslutningen till e-postservern misslyckades. Kontrollera port och säkerhet."
+    if isinstance(error, smtplib.SMTPResponseException):
+        text = error.smtp_error.decode(errors="replace") if isinstance(error.smtp_error, bytes) else str(error.smtp_error)
+        return f"E-postservern svarade: {error.smtp_code} {text}"
+    if isinstance(error, (socket.gaierror, ConnectionRefusedError, TimeoutError, socket.timeout, OSError)):
+        return f"Det gick inte att nå e-postservern {settings.host}:{settings.port}. Kontrollera namn och port, eller försök igen senare."
+    return f"Meddelandet kunde inte skickas ({error.__class__.__name__})."
+
+
+class SmtpSender:
+    """One send, which another thread may cancel."""
+
+    def __init__(self, settings: SmtpSettings, password: str, context: ssl.SSLContext | None = None) -> None:
+        self.settings = settings
+        self.password = password
+        self.context = context or ssl.create_default_context()
+        self._connection: smtplib.SMTP | None = None
+        self._cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+        if self._connection is not None:
+            try:
+                self._connection.close()
+            except OSError:
+                pass
+
+    def send(self, message: EmailMessage, timeout: float = 30) -> None:
+        settings = self.settings
+        try:
+            if settings.security == "ssl":
+                self._connection = smtplib.SMTP_SSL(settings.host, settings.port, timeout=timeout, context=self.context)
+            else:
+                self._connection = smtplib.SMTP(settings.host, settings.port, timeout=timeout)
+            with self._connection as connection:
+                if settings.security == "starttls":
+                    connection.starttls(context=self.context)
+                if settings.username:
+                    connection.login(settings.username, self.password)
+                if self._cancelled.is_set():
+                    raise SendCancelled()
+                connection.send_message(message)
+        except SendFailed:
+            raise
+        except (smtplib.SMTPException, OSError) as error:
+            if self._cancelled.is_set():
+                raise SendCancelled() from error
+            raise SendFailed(_reason(error, settings)) from error
