@@ -31,7 +31,7 @@ from finsam_desktop.form import load_form
 from finsam_desktop.model import value_at
 from finsam_desktop.session import DraftSession
 from finsam_desktop.validation import FEL, Problem, is_unwritten, validate
-from ui import export_actions
+from ui import export_actions, send_mail
 from ui.autosave import Autosaver
 from ui.profile import SettingsDialog, has_profile, remember_profile
 from ui.review_page import ReviewPage
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.review.export_button.clicked.connect(self.export_word)
         self.review.print_button.clicked.connect(self.print_preview)
         self.review.pdf_button.clicked.connect(self.save_pdf)
+        self.review.mail_button.clicked.connect(self.send_by_email)
         self.stack.addWidget(self.review)
         self.sidebar.addItem(QListWidgetItem("Granska och exportera"))
         self.sidebar.currentRowChanged.connect(self._show_page)
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
             (file_menu, "&Exportera Word-dokument…", QKeySequence("Ctrl+E"), self.export_word),
             (file_menu, "Förhandsgranska och skriv &ut…", QKeySequence.StandardKey.Print, self.print_preview),
             (file_menu, "Spara som &PDF…", QKeySequence("Ctrl+Shift+P"), self.save_pdf),
+            (file_menu, "S&kicka med e-post…", QKeySequence("Ctrl+Shift+E"), self.send_by_email),
             (file_menu, "&Inställningar…", QKeySequence.StandardKey.Preferences, self.settings),
             (file_menu, "S&täng", QKeySequence.StandardKey.Close, self.close),
             (go_menu, "&Föregående avsnitt", QKeySequence("Alt+Left"), lambda: self.step(-1)),
@@ -290,6 +292,9 @@ class MainWindow(QMainWindow):
     def export_word(self) -> None:
         self.autosaver.save_now()
         export_actions.export_word(self, self.session)
+
+    def send_by_email(self) -> None:
+        send_mail.send_by_email(self, self.session, recorded=self.save_now)
 
     def save_pdf(self) -> None:
         export_actions.save_pdf(self, self.session)

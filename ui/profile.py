@@ -7,7 +7,18 @@ They live in QSettings, not in drafts: a new report starts with them filled in, 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from finsam_desktop.form import field_path, load_form
 from finsam_desktop.model import Draft, set_text_at, text_of, value_at
@@ -15,6 +26,7 @@ from finsam_desktop.validation import is_blank
 from ui.fields import FieldEditor
 
 SECTION = "ansvarig"
+SECURITY = {"starttls": "STARTTLS (port 587)", "ssl": "SSL/TLS (port 465)", "none": "Ingen (bara inom organisationens nät)"}
 GROUP = "profil"
 
 
@@ -58,6 +70,7 @@ class SettingsDialog(QDialog):
         self.editors = [FieldEditor(self.scratch, field_path(section, spec), spec) for spec in section.fields]
         for editor in self.editors:
             layout.addWidget(editor)
+        layout.addWidget(self._mail_settings())
         buttons = QDialogButtonBox()
         buttons.addButton("Spara", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Avbryt", QDialogButtonBox.ButtonRole.RejectRole)
@@ -65,6 +78,34 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _mail_settings(self) -> QGroupBox:
+        """Direct sending over SMTP, for organisations that allow it (else the mail program)."""
+        settings = QSettings()
+        box = QGroupBox("E-post: skicka direkt via e-postserver (valfritt)")
+        form = QFormLayout(box)
+        self.server = QLineEdit(str(settings.value("epost/server", "") or ""))
+        self.server.setPlaceholderText("Lämna tomt för att använda ditt e-postprogram")
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(int(settings.value("epost/port", 587) or 587))
+        self.security = QComboBox()
+        for value, text in SECURITY.items():
+            self.security.addItem(text, value)
+        self.security.setCurrentIndex(max(0, self.security.findData(settings.value("epost/säkerhet", "starttls"))))
+        self.user = QLineEdit(str(settings.value("epost/användare", "") or ""))
+        for label, widget in (("Server", self.server), ("Port", self.port), ("Säkerhet", self.security), ("Användarnamn", self.user)):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        note = QLabel("Lösenordet sparas bara i datorns nyckelring och frågas efter första gången du skickar.")
+        note.setWordWrap(True)
+        form.addRow(note)
+        return box
+
     def accept(self) -> None:
         remember_profile(self.scratch)
+        settings = QSettings()
+        settings.setValue("epost/server", self.server.text().strip())
+        settings.setValue("epost/port", self.port.value())
+        settings.setValue("epost/säkerhet", self.security.currentData())
+        settings.setValue("epost/användare", self.user.text().strip())
         super().accept()

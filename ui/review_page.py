@@ -48,7 +48,8 @@ class ReviewPage(QWidget):
         self.export_button = QPushButton("&Exportera Word-dokument…")
         self.print_button = QPushButton("Förhandsgranska och &skriv ut…")
         self.pdf_button = QPushButton("Spara som &PDF…")
-        for button in (self.export_button, self.print_button, self.pdf_button):
+        self.mail_button = QPushButton("Skicka med e-&post…")
+        for button in (self.export_button, self.print_button, self.pdf_button, self.mail_button):
             buttons.addWidget(button)
         buttons.addStretch()
         layout.addLayout(buttons)

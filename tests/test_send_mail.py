@@ -1,0 +1,108 @@
+"""Skicka med e-post… from the window: each way of handing over, and its record on the draft."""
+
+from __future__ import annotations
+
+import email
+import sys
+from email.policy import default
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from finsam_desktop.drafts import list_drafts, read_draft
+from finsam_desktop.handoff.mail_program import MailProgramUnavailable, compose_argument, send_with_mapi
+from finsam_desktop.paths import drafts_dir
+from finsam_desktop.sample import sample_report
+from finsam_desktop.session import DraftSession
+from tests.test_handoff import Inbox, server
+from ui import export_actions, send_mail
+from ui.app import create_application
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    create_application([])
+    monkeypatch.setattr(export_actions, "documents_folder", lambda: tmp_path / "Dokument")
+    monkeypatch.setattr(send_mail, "documents_folder", lambda: tmp_path / "Dokument")
+    monkeypatch.setattr(send_mail, "thunderbird_compose", lambda *args: None)  # whatever this machine has
+    name, draft = sample_report()
+    main = MainWindow(DraftSession.create(drafts_dir(), name, draft))
+    qtbot.addWidget(main)
+    return main
+
+
+def test_an_eml_draft_opens_in_the_mail_program_and_the_hand_off_is_recorded(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[Path] = []
+    told: list[str] = []
+    monkeypatch.setattr(send_mail, "open_with_default_program", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    window.send_by_email()
+    (eml,) = opened
+    docx = eml.with_suffix(".docx")
+    parsed = email.message_from_bytes(eml.read_bytes(), policy=default)
+    assert parsed["To"] == "kontakt@finsamgavleborg.se" and parsed["X-Unsent"] == "1"
+    assert next(parsed.iter_attachments()).get_content() == docx.read_bytes()
+    assert told == ["Ett nytt meddelande med rapporten bifogad öppnas i ditt e-postprogram. Läs igenom det och tryck Skicka."]
+    qtbot.waitUntil(lambda: len(read_draft(window.session.path).handoffs) == 1, timeout=5000)
+    (handoff,) = read_draft(window.session.path).handoffs
+    assert (handoff.how, handoff.to) == ("e-postfil", "kontakt@finsamgavleborg.se")
+    assert list_drafts(drafts_dir())[0].sent == handoff.when.date()
+
+
+def test_with_no_mail_program_the_file_and_a_mailto_link_are_offered(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(send_mail, "open_with_default_program", lambda path: False)
+    shown: list[str] = []
+
+    def choose_mailto(box: QMessageBox) -> int:
+        shown.append(box.text())
+        next(button for button in box.buttons() if button.text() == "Öppna nytt e-postmeddelande").click()
+        return 0
+
+    urls: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", choose_mailto)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(QUrl(url).toString()) or True)
+    window.send_by_email()
+    assert shown[0].startswith("Inget e-postprogram kunde öppnas. Rapporten är sparad som ")
+    assert shown[0].endswith("öppna ett nytt meddelande och bifoga filen.")
+    assert urls[0].startswith("mailto:kontakt@finsamgavleborg.se?subject=")
+    qtbot.waitUntil(lambda: [h.how for h in read_draft(window.session.path).handoffs] == ["mailto"], timeout=5000)
+
+
+def test_direct_sending_over_smtp_reaches_the_server(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    inbox = Inbox()
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    for controller in server(inbox):
+        settings = QSettings()
+        settings.setValue("epost/server", "127.0.0.1")
+        settings.setValue("epost/port", controller.port)
+        settings.setValue("epost/säkerhet", "none")
+        window.send_by_email()
+        qtbot.waitUntil(lambda: told == ["Rapporten är skickad till kontakt@finsamgavleborg.se."], timeout=10000)
+    (raw,) = inbox.messages
+    received = email.message_from_bytes(raw, policy=default)
+    assert received["From"] == "lena.sjoberg@ockelbo.se"
+    assert next(received.iter_attachments()).get_filename().startswith("Slutrapport – Steget före")
+    qtbot.waitUntil(lambda: [h.how for h in read_draft(window.session.path).handoffs] == ["smtp"], timeout=5000)
+
+
+def test_thunderbird_compose_argument_holds_everything_quoted() -> None:
+    argument = compose_argument("kontakt@finsamgavleborg.se", "Slutrapport – Steget före", "Hej!\nDet är Lena's rapport.",
+                                Path("/tmp/Slutrapport – Steget före.docx"))
+    assert argument.startswith("to='kontakt@finsamgavleborg.se',subject='Slutrapport – Steget före',body='Hej!")
+    assert "Lena’s" in argument and "attachment='file:///tmp/Slutrapport%20%E2%80%93%20Steget%20f%C3%B6re.docx'" in argument
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Simple MAPI exists on Windows; this is the elsewhere path")
+def test_simple_mapi_is_not_offered_outside_windows(tmp_path: Path) -> None:
+    with pytest.raises(MailProgramUnavailable, match="bara i Windows"):
+        send_with_mapi("kontakt@finsamgavleborg.se", "Ämne", "Text", tmp_path / "r.docx")

@@ -1,0 +1,197 @@
+"""Skicka med e-post…: the report as a new message in the user's own mail program.
+
+Order of attempts: SMTP when set up in Inställningar; Simple MAPI on Windows; Thunderbird's
+compose window where it is the default; an ``.eml`` draft opened with the default program.
+When none of them takes the message, the user gets the document shown in its folder and a
+``mailto:`` link, with a sentence saying to attach the file. Every hand-off is recorded on
+the draft. Dialogs and the launching of programs are here, so tests replace them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
+
+from finsam_desktop.document.export import ExportError, export_docx
+from finsam_desktop.document.filename import suggested_filename
+from finsam_desktop.form import load_form
+from finsam_desktop.handoff.mail_program import (
+    MailProgramUnavailable,
+    mapi_client_registered,
+    send_with_mapi,
+    thunderbird_compose,
+)
+from finsam_desktop.handoff.message import body_of, eml_draft, mailto_url, report_message, subject_of
+from finsam_desktop.handoff.passwords import NoKeyring, store_password, stored_password
+from finsam_desktop.handoff.smtp import SendFailed, SmtpSender, SmtpSettings
+from finsam_desktop.session import DraftSession
+from ui.export_actions import confirm_draft_export, documents_folder
+from ui.reveal import reveal
+
+EXPORT_FOLDER = "Finsam slutrapporter"
+
+
+def smtp_settings() -> SmtpSettings | None:
+    """Direct sending, when the user has set up a server in Inställningar → E-post."""
+    settings = QSettings()
+    host = str(settings.value("epost/server", "") or "").strip()
+    if not host:
+        return None
+    return SmtpSettings(
+        host,
+        int(settings.value("epost/port", 587) or 587),
+        str(settings.value("epost/säkerhet", "starttls")),  # type: ignore[arg-type]
+        str(settings.value("epost/användare", "") or ""),
+    )
+
+
+def open_with_default_program(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def start_program(command: list[str]) -> bool:
+    try:
+        subprocess.Popen(command)  # noqa: S603 - the user's own mail program
+    except OSError:
+        return False
+    return True
+
+
+def ask_password(parent: QWidget, settings: SmtpSettings, why: str = "") -> str | None:
+    text, ok = QInputDialog.getText(
+        parent,
+        "Lösenord för e-post",
+        (why + "\n\n" if why else "") + f"Lösenord för {settings.username} på {settings.host}:",
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok else None
+
+
+class _Sending(QObject):
+    """Carries the outcome of a send from its thread back to the window."""
+
+    finished = Signal(object)  # None, or the SendFailed
+
+
+def send_over_smtp(
+    parent: QWidget, session: DraftSession, settings: SmtpSettings, path: Path, record: Callable[[str], None]
+) -> None:
+    """Send with progress and a cancel button; the outcome is told when it arrives."""
+    why = ""
+    try:
+        password = stored_password(settings.username, settings.host) if settings.username else ""
+    except NoKeyring as error:
+        password, why = None, str(error)
+    keep = password is None and not why
+    if settings.username and password is None:
+        password = ask_password(parent, settings, why)
+        if password is None:
+            return
+    message = report_message(session.draft, path.read_bytes(), path.name, sender=session.draft.ansvarig.epost.raw.strip())
+    sender = SmtpSender(settings, password or "")
+    progress = QProgressDialog("Skickar rapporten till förbundet …", "Avbryt", 0, 0, parent)
+    progress.setWindowTitle("Skicka med e-post")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.canceled.connect(sender.cancel)
+    bridge = _Sending(parent)
+    recipient = load_form().forbund.recipient
+
+    def done(error: object) -> None:
+        progress.reset()
+        if error is None:
+            record("smtp")
+            if keep and settings.username:
+                try:
+                    store_password(settings.username, settings.host, password or "")
+                except NoKeyring:
+                    pass
+            QMessageBox.information(parent, "Skickat", f"Rapporten är skickad till {recipient}.")
+        else:
+            QMessageBox.warning(parent, "Inte skickat", str(error))
+
+    bridge.finished.connect(done)
+
+    def work() -> None:
+        try:
+            sender.send(message)
+            bridge.finished.emit(None)
+        except SendFailed as error:
+            bridge.finished.emit(error)
+
+    progress.open()
+    threading.Thread(target=work, name="smtp", daemon=True).start()
+
+
+def fall_back(parent: QWidget, session: DraftSession, path: Path, record: Callable[[str], None]) -> None:
+    """The last resort: the file in its folder and a mailto: link without attachment."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Skicka rapporten själv", "", parent=parent)
+    box.setText(
+        f"Inget e-postprogram kunde öppnas. Rapporten är sparad som {path}.\n\n"
+        f"Skicka den till {load_form().forbund.recipient}: öppna ett nytt meddelande och bifoga filen."
+    )
+    show = box.addButton("Visa filen i mappen", QMessageBox.ButtonRole.ActionRole)
+    mail = box.addButton("Öppna nytt e-postmeddelande", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Stäng", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is show:
+        reveal(path)
+    elif box.clickedButton() is mail:
+        QDesktopServices.openUrl(QUrl(mailto_url(session.draft, path.name)))
+        record("mailto")
+
+
+def send_by_email(parent: QWidget, session: DraftSession, recorded: Callable[[], None] = lambda: None) -> Path | None:
+    """Skicka med e-post…; returns the exported document, or None when nothing was done.
+
+    ``recorded`` is called after a hand-off was noted on the draft, so it can be saved."""
+    if not confirm_draft_export(parent, session):
+        return None
+    folder = documents_folder() / EXPORT_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / suggested_filename(session.draft)
+    try:
+        export_docx(session.draft, session.name, path)
+    except ExportError as error:
+        QMessageBox.warning(parent, "Kunde inte exportera", str(error))
+        return None
+    recipient = load_form().forbund.recipient
+
+    def record(how: str) -> None:
+        session.record_handoff(how, recipient)
+        recorded()
+
+    settings = smtp_settings()
+    if settings is not None:
+        send_over_smtp(parent, session, settings, path, record)
+        return path
+    subject, body = subject_of(session.draft), body_of(session.draft, path.name)
+    if mapi_client_registered():
+        try:
+            if send_with_mapi(recipient, subject, body, path, int(parent.winId())):
+                record("e-postprogram")
+            return path
+        except MailProgramUnavailable:
+            pass
+    command = thunderbird_compose(recipient, subject, body, path)
+    if command is not None and start_program(command):
+        record("e-postprogram")
+        return path
+    eml = path.with_suffix(".eml")
+    eml.write_bytes(eml_draft(report_message(session.draft, path.read_bytes(), path.name)))
+    if open_with_default_program(eml):
+        record("e-postfil")
+        QMessageBox.information(
+            parent,
+            "Meddelandet är skapat",
+            "Ett nytt meddelande med rapporten bifogad öppnas i ditt e-postprogram. Läs igenom det och tryck Skicka.",
+        )
+        return path
+    fall_back(parent, session, path, record)
+    return path
+
