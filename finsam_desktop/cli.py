@@ -144,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Finsam Slutrapport. Utan argument startar programmet.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="kontrollera att programmet fungerar och avsluta")
     subcommands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     for name, summary, add_arguments, run in COMMANDS:
         sub = subcommands.add_parser(name, help=summary, description=summary)
@@ -152,17 +153,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def start_gui() -> int:
-    """The core knows the UI only by module name (here and for ``--pdf``), so everything
-    else runs headless, without Qt installed."""
-    return int(importlib.import_module("ui.app").main())
+def start_gui(path: Path | None = None) -> int:
+    """The core knows the UI only by module name (here, for ``--pdf`` and the self-test),
+    so everything else runs headless, without Qt installed."""
+    return int(importlib.import_module("ui.app").main(path))
 
 
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in {name for name, *_ in COMMANDS}:
+        return start_gui(Path(argv[0]))  # "Öppna med": a draft or a Word document
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        return int(importlib.import_module("ui.self_test").run())
     if args.command is None:
         return start_gui()
     return int(args.run(args))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -93,8 +94,14 @@ class Launcher(QObject):
         return window
 
 
-def main() -> int:
+def main(path: Path | None = None) -> int:
+    """The app; with ``path`` (from "Öppna med") that draft or Word document is opened."""
     app = create_application(sys.argv)
     launcher = Launcher()
-    launcher.run()
+    if path is not None:
+        launcher.start.open_path(path)
+        if not launcher.windows:
+            launcher.start.show()
+    else:
+        launcher.run()
     return app.exec()

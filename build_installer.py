@@ -1,0 +1,239 @@
+"""Build the standalone app for this platform: ``.venv/bin/python build_installer.py``.
+
+PyInstaller makes a one-folder bundle (fast start-up; no one-file), windowed, with our
+icon, the ``resources/`` data, Qt's Swedish translation and only the Qt modules the app
+uses, without UPX. On Windows it also writes an Inno Setup script (per-user install, no
+admin rights) and compiles it when Inno Setup is installed; elsewhere it packs the bundle
+as an archive. ``--naive`` builds with PyInstaller's defaults only, for the size benchmark.
+Needs the ``build`` extra (PyInstaller, Pillow).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+NAME = "Finsam Slutrapport"
+ENTRY = ROOT / "finsam_desktop" / "__main__.py"
+QT_MODULES_USED = {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport"}
+QT_MODULES_ALL = {
+    "QtConcurrent", "QtDBus", "QtDesigner", "QtHelp", "QtLabsStyleKit", "QtNetwork", "QtOpenGL", "QtOpenGLWidgets",
+    "QtQml", "QtQmlFeatures", "QtQuick", "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtSql", "QtSvg",
+    "QtSvgWidgets", "QtTest", "QtUiTools", "QtXml",
+}
+# Installed beside the app for tests and the build, never used by it.
+UNUSED_PYTHON = [
+    "tkinter", "unittest", "pydoc", "test", "PIL", "hypothesis", "pytest", "_pytest", "pytestqt", "aiosmtpd",
+    "trustme", "importlinter", "grimp", "PyInstaller",
+]
+
+
+def version() -> str:
+    sys.path.insert(0, str(ROOT))
+    from finsam_desktop import __version__
+
+    return __version__
+
+
+def make_icons(folder: Path) -> dict[str, Path]:
+    """.ico and .icns from the SVG mark, rendered by Qt and written by Pillow."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PIL import Image
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - rendering needs it
+    renderer = QSvgRenderer(str(ROOT / "resources" / "icons" / "finsam.svg"))
+    image = QImage(1024, 1024, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    folder.mkdir(parents=True, exist_ok=True)
+    png = folder / "finsam.png"
+    png.write_bytes(bytes(data))
+    big = Image.open(png)
+    icons = {"ico": folder / "finsam.ico", "icns": folder / "finsam.icns", "png": png}
+    big.save(icons["ico"], sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)])
+    big.save(icons["icns"])
+    return icons
+
+
+def version_file(folder: Path) -> Path:
+    """Windows version information (file properties in Explorer)."""
+    numbers = tuple(int(part) for part in version().split(".")) + (0,)
+    text = f"""VSVersionInfo(
+  ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3f, flags=0x0, OS=0x40004,
+    fileType=0x1, subtype=0x0, date=(0, 0)),
+  kids=[StringFileInfo([StringTable('041D04B0', [
+    StringStruct('CompanyName', 'Finsam'),
+    StringStruct('FileDescription', '{NAME}'),
+    StringStruct('FileVersion', '{version()}'),
+    StringStruct('ProductName', '{NAME}'),
+    StringStruct('ProductVersion', '{version()}')])]),
+    VarFileInfo([VarStruct('Translation', [0x041D, 1200])])]
+)
+"""
+    path = folder / "version_info.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def docx_package() -> str:
+    import docx
+
+    return str(Path(docx.__file__).parent)
+
+
+def pyinstaller_arguments(work: Path, icons: dict[str, Path], naive: bool) -> list[str]:
+    separator = ";" if sys.platform == "win32" else ":"
+    arguments = [
+        str(ENTRY), "--name", NAME, "--onedir", "--noconfirm", "--clean",
+        "--distpath", str(work / "dist"), "--workpath", str(work / "build"), "--specpath", str(work),
+        "--paths", str(ROOT),
+        "--add-data", f"{ROOT / 'resources'}{separator}resources",
+        "--hidden-import", "resources",
+        "--collect-submodules", "finsam_desktop", "--collect-submodules", "ui",
+        "--collect-data", "docx",  # python-docx's templates: the default document, header, footer
+        # python-docx finds the header/footer templates as docx/parts/../templates: that folder must exist
+        "--add-data", f"{Path(docx_package()) / 'parts'}{separator}docx/parts",
+    ]
+    if naive:
+        return arguments
+    from PySide6.QtCore import QLibraryInfo
+
+    translations = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    arguments += [
+        "--windowed", "--noupx",
+        "--icon", str(icons["ico" if sys.platform == "win32" else "icns" if sys.platform == "darwin" else "png"]),
+        "--add-data", f"{translations / 'qtbase_sv.qm'}{separator}PySide6/Qt/translations",
+    ]
+    if sys.platform == "win32":
+        arguments += ["--version-file", str(version_file(work))]
+    else:
+        arguments += ["--strip"]  # debug symbols: half of libpython and Qt's libraries
+    for module in sorted(QT_MODULES_ALL - QT_MODULES_USED):
+        arguments += ["--exclude-module", f"PySide6.{module}"]
+    for module in UNUSED_PYTHON:
+        arguments += ["--exclude-module", module]
+    return arguments
+
+
+def inno_setup_script(bundle: Path, icons: dict[str, Path], out: Path) -> Path:
+    """Per-user install without admin rights, Start-menu shortcut, "Öppna med" for drafts and .docx."""
+    script = out / "finsam-slutrapport.iss"
+    script.write_text(
+        f"""; Generated by build_installer.py
+[Setup]
+AppId={{{{7C1C3E2A-5B7E-4B7B-9C55-3F1D2E0A9B11}}
+AppName={NAME}
+AppVersion={version()}
+AppPublisher=Finsam
+DefaultDirName={{localappdata}}\\Programs\\{NAME}
+DefaultGroupName={NAME}
+PrivilegesRequired=lowest
+OutputDir={out}
+OutputBaseFilename=FinsamSlutrapport-{version()}-installation
+SetupIconFile={icons['ico']}
+UninstallDisplayIcon={{app}}\\{NAME}.exe
+Compression=lzma2
+SolidCompression=yes
+WizardStyle=modern
+ChangesAssociations=yes
+
+[Languages]
+Name: "swedish"; MessagesFile: "compiler:Languages\\Swedish.isl"
+
+[Files]
+Source: "{bundle}\\*"; DestDir: "{{app}}"; Flags: recursesubdirs ignoreversion
+
+[Icons]
+Name: "{{group}}\\{NAME}"; Filename: "{{app}}\\{NAME}.exe"
+Name: "{{userdesktop}}\\{NAME}"; Filename: "{{app}}\\{NAME}.exe"; Tasks: desktopicon
+
+[Tasks]
+Name: "desktopicon"; Description: "Skapa en genväg på skrivbordet"; Flags: unchecked
+
+[Registry]
+; "Öppna med" for drafts (.json) and Word documents; never taking over the default program.
+Root: HKCU; Subkey: "Software\\Classes\\FinsamSlutrapport.Rapport"; ValueType: string; ValueData: "Slutrapport"; Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\\Classes\\FinsamSlutrapport.Rapport\\DefaultIcon"; ValueType: string; ValueData: "{{app}}\\{NAME}.exe,0"
+Root: HKCU; Subkey: "Software\\Classes\\FinsamSlutrapport.Rapport\\shell\\open\\command"; ValueType: string; ValueData: \"\"\"{{app}}\\{NAME}.exe\"\" \"\"%1\"\"\"
+Root: HKCU; Subkey: "Software\\Classes\\.json\\OpenWithProgids"; ValueType: string; ValueName: "FinsamSlutrapport.Rapport"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKCU; Subkey: "Software\\Classes\\.docx\\OpenWithProgids"; ValueType: string; ValueName: "FinsamSlutrapport.Rapport"; ValueData: ""; Flags: uninsdeletevalue
+
+[Run]
+Filename: "{{app}}\\{NAME}.exe"; Description: "Starta {NAME}"; Flags: nowait postinstall skipifsilent
+""",
+        encoding="utf-8",
+    )
+    return script
+
+
+def prune_translations(bundle: Path) -> None:
+    """Qt's translations into every language are collected; the app speaks Swedish."""
+    for translation in bundle.rglob("translations/*.qm"):
+        if not translation.name.endswith("_sv.qm"):
+            translation.unlink()
+
+
+def folder_size(folder: Path) -> int:
+    """Bytes on disk; PyInstaller links some libraries to a second name, counted once."""
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
+
+
+def build(out: Path, naive: bool = False) -> dict[str, object]:
+    """Build into ``out``; returns what was made and measured."""
+    work = out / ("naive" if naive else "app")
+    shutil.rmtree(work, ignore_errors=True)
+    icons = make_icons(work / "icons")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "PyInstaller", *pyinstaller_arguments(work, icons, naive)], check=True)
+    bundle = work / "dist" / NAME
+    if not naive:
+        prune_translations(bundle)
+    result: dict[str, object] = {"bundle": bundle, "seconds": time.perf_counter() - started, "bytes": folder_size(bundle)}
+    if naive:
+        return result
+    if sys.platform == "win32":
+        script = inno_setup_script(bundle, icons, out)
+        result["inno_setup_script"] = script
+        compiler = shutil.which("ISCC") or shutil.which("iscc")
+        if compiler:
+            subprocess.run([compiler, str(script)], check=True)
+    else:
+        archive = shutil.make_archive(str(out / f"FinsamSlutrapport-{version()}-{sys.platform}"), "gztar", bundle.parent, NAME)
+        result["archive"] = Path(archive)
+        result["archive_bytes"] = Path(archive).stat().st_size
+    return result
+
+
+def executable(bundle: Path) -> Path:
+    return bundle / (f"{NAME}.exe" if sys.platform == "win32" else NAME)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "dist")
+    parser.add_argument("--naive", action="store_true", help="PyInstaller's defaults only (for comparison)")
+    args = parser.parse_args()
+    result = build(args.out.resolve(), naive=args.naive)
+    for key, value in result.items():
+        print(f"{key}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
