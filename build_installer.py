@@ -144,6 +144,7 @@ AppPublisher=Finsam
 DefaultDirName={{localappdata}}\\Programs\\{NAME}
 DefaultGroupName={NAME}
 PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=commandline
 OutputDir={out}
 OutputBaseFilename=FinsamSlutrapport-{version()}-installation
 SetupIconFile={icons['ico']}

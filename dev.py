@@ -96,7 +96,7 @@ def start(args: list[str]) -> int:
 
 def test(args: list[str]) -> int:
     ensure_debian_packages("test")
-    ensure_venv("test")
+    ensure_venv("test,build")  # the tests build the installer bundle too
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     return subprocess.call([str(venv_python()), "-m", "pytest", *args], cwd=ROOT, env=env)
 
