@@ -169,3 +169,32 @@ def test_without_a_keyring_the_app_says_why_it_asks_each_time(restore_keyring: N
         stored_password("sara", "smtp.example.se")
     with pytest.raises(NoKeyring):
         store_password("sara", "smtp.example.se", "hemligt")
+
+
+def test_a_send_can_be_cancelled_while_the_server_keeps_silent(report) -> None:  # type: ignore[no-untyped-def]
+    import threading
+    import time
+
+    from finsam_desktop.handoff.smtp import SendCancelled
+
+    data, filename, draft = report
+    with socket.socket() as silent:  # accepts the connection and never says hello
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        sender = SmtpSender(SmtpSettings("127.0.0.1", silent.getsockname()[1], "none"), "")
+        outcome: list[BaseException] = []
+
+        def send() -> None:
+            try:
+                sender.send(report_message(draft, data, filename), timeout=60)
+            except BaseException as error:  # noqa: BLE001 - handed to the test thread
+                outcome.append(error)
+
+        worker = threading.Thread(target=send)
+        worker.start()
+        time.sleep(0.3)
+        sender.cancel()
+        worker.join(timeout=10)
+    assert not worker.is_alive()
+    assert len(outcome) == 1 and isinstance(outcome[0], SendCancelled)
+    assert str(outcome[0]) == "Skickandet avbröts. Inget skickades."

@@ -64,10 +64,12 @@ class SmtpSender:
         self._cancelled = threading.Event()
 
     def cancel(self) -> None:
+        """Stop the send: a shutdown wakes a thread waiting for the server (close would not)."""
         self._cancelled.set()
-        if self._connection is not None:
+        sock = getattr(self._connection, "sock", None)
+        if sock is not None:
             try:
-                self._connection.close()
+                sock.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
 
@@ -75,9 +77,11 @@ class SmtpSender:
         settings = self.settings
         try:
             if settings.security == "ssl":
-                self._connection = smtplib.SMTP_SSL(settings.host, settings.port, timeout=timeout, context=self.context)
+                self._connection = smtplib.SMTP_SSL(timeout=timeout, context=self.context)
             else:
-                self._connection = smtplib.SMTP(settings.host, settings.port, timeout=timeout)
+                self._connection = smtplib.SMTP(timeout=timeout)
+            self._connection._host = settings.host  # smtplib sets it only in __init__; STARTTLS checks it
+            self._connection.connect(settings.host, settings.port)  # cancellable from here on
             with self._connection as connection:
                 if settings.security == "starttls":
                     connection.starttls(context=self.context)
