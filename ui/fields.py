@@ -136,7 +136,7 @@ class FieldEditor(QWidget):
         self.input, self._read, self._write = self._make_input(spec)
         self.label.setBuddy(self.input)
         accessible = self.input.focusProxy() or self.input
-        accessible.setAccessibleName(spec.name if label is None else label)
+        accessible.setAccessibleName(self.label.text())  # what a screen reader says is what the eye reads
         if spec.help:
             accessible.setAccessibleDescription(spec.help)
         layout.addWidget(self.input)
