@@ -38,13 +38,19 @@ def venv_python() -> Path:
 
 
 def ensure_venv(extras: str) -> None:
-    """Create .venv and install the project with ``extras`` unless already current."""
+    """Create .venv and install the project with ``extras`` unless already current.
+
+    The stamp holds pyproject.toml's hash and the extras installed, so ``start`` after
+    ``test`` (whose extras include everything) installs nothing."""
     if not venv_python().exists():
         print("Skapar virtuell miljö i .venv …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
-    if STAMP.exists() and STAMP.read_text() == wanted:
-        return
+    project = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = {extra for extra in extras.split(",") if extra}
+    if STAMP.exists():
+        stamped_project, _, stamped_extras = STAMP.read_text().partition("\n")
+        if stamped_project == project and wanted <= set(filter(None, stamped_extras.split(","))):
+            return
     print("Installerar Python-paket …", flush=True)
     target = f".[{extras}]" if extras else "."
     subprocess.run(
@@ -52,7 +58,7 @@ def ensure_venv(extras: str) -> None:
         cwd=ROOT,
         check=True,
     )
-    STAMP.write_text(wanted)
+    STAMP.write_text(f"{project}\n{','.join(sorted(wanted))}")
 
 
 def missing_debian_packages(names: list[str]) -> list[str]:
