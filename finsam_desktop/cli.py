@@ -68,7 +68,11 @@ def _export(args: argparse.Namespace) -> int:
     for line in result.summary():
         print(line)
     if args.pdf is not None:
-        pages = importlib.import_module("ui.report_pdf").write_pdf(build_document(loaded.draft), args.pdf)
+        try:
+            pages = importlib.import_module("ui.report_pdf").write_pdf(build_document(loaded.draft), args.pdf)
+        except ExportError as error:
+            print(error, file=sys.stderr)
+            return EXIT_PROBLEMS
         print(f"PDF-filen är sparad som {args.pdf} ({pages} sidor)")
     return EXIT_OK
 

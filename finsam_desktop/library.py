@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from finsam_desktop.drafts import BACKUP_SUFFIX, SUFFIX, new_draft_path, read_draft, write_draft
+from finsam_desktop.drafts import BACKUP_SUFFIX, SUFFIX, encode, new_draft_path, read_draft, write_encoded
 from finsam_desktop.session import DraftSession, recovery_path
 
 TRASH = "papperskorg"
@@ -18,7 +18,7 @@ TRASH = "papperskorg"
 def rename_draft(path: Path, name: str) -> None:
     """Give a draft a new name in lists (the file keeps its name, so links stay valid)."""
     loaded = read_draft(path)
-    write_draft(path, name.strip(), loaded.draft, loaded.revision)
+    write_encoded(path, encode(name.strip(), loaded.draft, loaded.handoffs), loaded.revision)
 
 
 def duplicate_draft(path: Path) -> Path:

@@ -239,3 +239,15 @@ def test_import_of_an_old_report_says_what_it_found(tmp_path: Path, capsys: pyte
     (tmp_path / "protokoll.docx").write_bytes(b"nej")
     code, lines, err = run(capsys, "import", str(tmp_path / "protokoll.docx"), "-o", str(tmp_path / "p.json"))
     assert (code, lines) == (1, []) and "inte ett Word-dokument" in err
+
+
+def test_a_pdf_into_a_missing_folder_is_not_reported_as_saved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], qtbot: object
+) -> None:
+    run(capsys, "sample", "-o", str(tmp_path / "exempel.json"))
+    missing = tmp_path / "finns-inte" / "r.pdf"
+    code, lines, err = run(capsys, "export", str(tmp_path / "exempel.json"), "-o", str(tmp_path / "r.docx"), "--pdf", str(missing))
+    assert code == 1
+    assert not any("PDF-filen är sparad" in line for line in lines)
+    assert err.strip() == "Mappen för ”r.pdf” finns inte. Välj en annan mapp."
+    assert not missing.parent.exists()

@@ -53,3 +53,14 @@ def test_a_sent_report_is_listed_with_the_day_it_was_sent() -> None:
     assert [(h.how, h.to) for h in loaded.handoffs] == [("e-postfil", "kontakt@finsamgavleborg.se")]
     (info,) = list_drafts(drafts_dir())
     assert info.sent == loaded.handoffs[0].when.date()
+
+
+def test_renaming_a_sent_report_keeps_its_hand_off_record() -> None:
+    name, draft = sample_report()
+    session = DraftSession.create(drafts_dir(), name, draft)
+    session.record_handoff("smtp", "kontakt@finsamgavleborg.se")
+    session.save(session.snapshot())
+    rename_draft(session.path, "Skickad rapport")
+    loaded = read_draft(session.path)
+    assert loaded.name == "Skickad rapport"
+    assert [(h.how, h.to) for h in loaded.handoffs] == [("smtp", "kontakt@finsamgavleborg.se")]

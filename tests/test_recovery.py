@@ -64,3 +64,14 @@ def test_a_journal_the_save_caught_up_with_is_not_offered() -> None:
     session = DraftSession.create(drafts_dir(), "", Draft())
     session.write_journal(session.snapshot())
     assert find_recoveries(drafts_dir()) == []
+
+
+def test_recovered_work_keeps_the_hand_off_record(qtbot: QtBot) -> None:
+    session = DraftSession.create(drafts_dir(), "", Draft())
+    session.record_handoff("e-postfil", "kontakt@finsamgavleborg.se")
+    session.draft.analys.systemfel = "Osparat"
+    session.write_journal(session.snapshot())
+    (recovery,) = find_recoveries(drafts_dir())
+    restored = app_module.recovered_session(recovery)
+    assert [h.how for h in restored.handoffs] == ["e-postfil"]
+    assert restored.draft.analys.systemfel == "Osparat" and restored.dirty

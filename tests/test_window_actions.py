@@ -108,3 +108,17 @@ def test_the_section_and_scroll_position_are_where_you_left_them(qtbot: QtBot) -
     again.show()
     assert again.sidebar.currentRow() == 4
     qtbot.waitUntil(lambda: again.pages[4].verticalScrollBar().value() == 200)
+
+
+def test_a_pdf_that_cannot_be_written_is_not_reported_as_saved(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = window_with(qtbot)
+    (tmp_path / "r.pdf").mkdir()  # a folder where the file should go
+    told: list[str] = []
+    warned: list[str] = []
+    monkeypatch.setattr(export_actions, "choose_path", lambda *args: tmp_path / "r.pdf")
+    monkeypatch.setattr(export_actions, "offer_to_open", lambda parent, path, lines: told.extend(lines))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    window.save_pdf()
+    assert told == []
+    assert warned == ["”r.pdf” är en mapp. Välj ett annat namn på dokumentet."]
+    assert not list(tmp_path.glob("*.tmp")), "no temporary file is left behind"

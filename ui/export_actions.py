@@ -85,8 +85,8 @@ def save_pdf(parent: QWidget, session: DraftSession) -> Path | None:
         return None
     try:
         pages = write_pdf(build_document(session.draft), path)
-    except OSError as error:
-        QMessageBox.warning(parent, "Kunde inte spara", f"”{path.name}” kunde inte sparas: {error.strerror}")
+    except ExportError as error:
+        QMessageBox.warning(parent, "Kunde inte spara", str(error))
         return None
     offer_to_open(parent, path, [f"Rapporten är sparad som {path} ({pages} sidor)."])
     return path

@@ -7,6 +7,7 @@ for a report with errors, the UTKAST mark in the header, as in the Word document
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
@@ -21,6 +22,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from finsam_desktop.document.export import ExportError, export_message
 from finsam_desktop.document.html_writer import stylesheet, write_html
 from finsam_desktop.document.structure import ReportDocument
 
@@ -51,6 +53,8 @@ def paint_pages(report: ReportDocument, device: QPagedPaintDevice) -> int:
     pages = document.pageCount()
     small = QFont("Arial", 9)
     painter = QPainter(device)
+    if not painter.isActive():  # Qt says nothing else when a file or printer cannot be opened
+        raise OSError("the paint device could not be opened")
     try:
         for page in range(pages):
             if page:
@@ -72,13 +76,28 @@ def paint_pages(report: ReportDocument, device: QPagedPaintDevice) -> int:
 
 
 def write_pdf(report: ReportDocument, path: Path) -> int:
-    """Write the report as a PDF file; returns the number of pages."""
+    """Write the report as a PDF file; returns the number of pages.
+
+    Qt never raises and may leave a half-written file, so the pages go to a temporary
+    file beside ``path`` that replaces it only when complete. Raises :class:`ExportError`
+    with a Swedish message when the PDF could not be written."""
     app = QGuiApplication.instance()
     if app is None:  # called headless, from the command line: fonts need an application
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication(["finsam-desktop"])
-    writer = QPdfWriter(str(path))
-    writer.setTitle(report.title)
-    writer.setCreator("Finsam Slutrapport")
-    writer.setResolution(300)
-    return paint_pages(report, writer)
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        temp.touch(mode=0o644)  # the real reason (no folder, no permission, disk full) when it fails
+        writer = QPdfWriter(str(temp))
+        writer.setTitle(report.title)
+        writer.setCreator("Finsam Slutrapport")
+        writer.setResolution(300)
+        pages = paint_pages(report, writer)
+        del writer  # closes the file
+        if temp.stat().st_size == 0:
+            raise OSError("nothing was written")
+        os.replace(temp, path)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise ExportError(path, export_message(path, error), detail=str(error)) from error
+    return pages
