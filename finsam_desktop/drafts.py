@@ -128,7 +128,7 @@ class DraftInfo:
     sent: date | None = None
 
 
-def _revision(data: bytes | None) -> Revision:
+def revision_of(data: bytes | None) -> Revision:
     return NEW_FILE if data is None else Revision(hashlib.sha256(data).hexdigest())
 
 
@@ -210,7 +210,7 @@ def read_draft(path: Path) -> LoadedDraft:
     if raw is None:
         raise DraftUnreadable(path, f"Filen ”{path.name}” finns inte.")
     stored, migrated_from = decode(path, raw)
-    return LoadedDraft(path, stored.name, stored.draft, _revision(raw), migrated_from, tuple(stored.handoffs))
+    return LoadedDraft(path, stored.name, stored.draft, revision_of(raw), migrated_from, tuple(stored.handoffs))
 
 
 def backup_path(path: Path) -> Path:
@@ -310,7 +310,7 @@ def write_encoded(path: Path, data: bytes, expected: Revision) -> Revision:
     and writes on another, so typing never waits for the disk). A file that was deleted
     meanwhile is written again; one whose content changed is never overwritten."""
     try:
-        current = _revision(_read_bytes(path))
+        current = revision_of(_read_bytes(path))
     except OSError as error:
         raise DraftWriteError(path, _write_message(path, error), detail=str(error)) from error
     if current != expected and current != NEW_FILE:  # a deleted file is simply written again
@@ -326,7 +326,7 @@ def write_encoded(path: Path, data: bytes, expected: Revision) -> Revision:
     except OSError as error:
         raise DraftWriteError(path, _write_message(path, error), detail=str(error)) from error
     _remove_stale_temps(path)
-    return _revision(data)
+    return revision_of(data)
 
 
 # --- the drafts folder ----------------------------------------------------------------

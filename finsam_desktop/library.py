@@ -1,7 +1,7 @@
 """The drafts folder as a library: rename, duplicate, delete to a trash and restore.
 
-Deleting never destroys: the draft, its backup and any recovery journal move to the
-folder's ``papperskorg``, from where they come back unchanged.
+Deleting never destroys: the draft and its backup move to the folder's ``papperskorg``
+(its recovery journal follows), from where they come back unchanged.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import os
 from pathlib import Path
 
 from finsam_desktop.drafts import BACKUP_SUFFIX, SUFFIX, encode, new_draft_path, read_draft, write_encoded
-from finsam_desktop.session import DraftSession, recovery_path
+from finsam_desktop.journal import move_journal
+from finsam_desktop.session import DraftSession
 
 TRASH = "papperskorg"
 
@@ -29,16 +30,17 @@ def duplicate_draft(path: Path) -> Path:
 
 
 def _companions(path: Path) -> list[Path]:
-    return [path, path.with_name(path.name + BACKUP_SUFFIX), recovery_path(path)]
+    return [path, path.with_name(path.name + BACKUP_SUFFIX)]
 
 
 def _move(path: Path, folder: Path) -> Path:
-    """Move a draft and its companions into ``folder`` under a free name."""
+    """Move a draft, its backup and its journal into ``folder`` under a free name."""
     folder.mkdir(exist_ok=True)
     target = new_draft_path(folder, path.stem)
     for source, destination in zip(_companions(path), _companions(target), strict=True):
         if source.exists():
             os.replace(source, destination)
+    move_journal(path, target)
     return target
 
 

@@ -27,3 +27,10 @@ def drafts_dir() -> Path:
     folder = data_dir() / "utkast"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def journals_dir() -> Path:
+    """Where the recovery journals of unsaved work live (one per open draft)."""
+    folder = data_dir() / "journaler"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

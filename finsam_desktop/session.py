@@ -1,51 +1,27 @@
 """One open draft: its file, what it was when last read or written, and unsaved work.
 
 The window edits ``session.draft`` directly and calls :meth:`DraftSession.changed`;
-saving and the recovery journal are here, free of Qt, so they are tested headless.
-The journal (``.<file>.recovery``) is written within moments of each change, without
-fsync, so work typed since the last save survives a killed or crashed app; a normal
-save removes it, and the next start offers any journal still lying there.
+saving and the recovery journal (:mod:`finsam_desktop.journal`) are here, free of Qt,
+so they are tested headless.
 """
 
 from __future__ import annotations
 
-import json
-import os
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from finsam_desktop import journal
 from finsam_desktop.drafts import (
     NEW_FILE,
-    SUFFIX,
-    DraftUnreadable,
     HandOff,
     LoadedDraft,
     Revision,
-    decode,
     encode,
     new_draft_path,
     read_draft,
     write_encoded,
 )
 from finsam_desktop.model import Draft
-
-RECOVERY_SUFFIX = ".recovery"
-
-
-def recovery_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}{RECOVERY_SUFFIX}")
-
-
-@dataclass(frozen=True)
-class Recovery:
-    """Unsaved work found from an earlier run."""
-
-    draft_path: Path
-    journal: Path
-    name: str
-    draft: Draft
-    written: datetime
 
 
 class DraftSession:
@@ -80,7 +56,7 @@ class DraftSession:
         self.dirty = True
 
     def record_handoff(self, how: str, to: str) -> None:
-        """Note that the report was sent (shown as ”Skickad åååå-mm-dd” in the list)."""
+        """Note that the report was handed over (shown in the drafts list)."""
         self.handoffs.append(HandOff(when=datetime.now().replace(microsecond=0), how=how, to=to))  # type: ignore[arg-type]
         self.changed()
 
@@ -100,32 +76,17 @@ class DraftSession:
             self.dirty = False
             self.discard_journal()
 
+    def move_to(self, path: Path) -> None:
+        """Continue as a new file at ``path`` (Spara som kopia); the old file's journal goes."""
+        self.discard_journal()
+        self.path = path
+        self.revision = NEW_FILE
+        self.dirty = True
+
     def write_journal(self, data: bytes) -> None:
-        """Keep unsaved work beside the draft; fast, since it is written very often."""
-        journal = recovery_path(self.path)
-        temp = journal.with_name(journal.name + ".tmp")
-        temp.write_bytes(data)
-        os.replace(temp, journal)
+        """Keep unsaved work, noting the revision of the file it was typed onto; fast,
+        since it is written very often (on the thread that saves, so the revision is current)."""
+        journal.write_journal(self.path, self.revision, data)
 
     def discard_journal(self) -> None:
-        recovery_path(self.path).unlink(missing_ok=True)
-
-
-def find_recoveries(folder: Path) -> list[Recovery]:
-    """Journals left by a run that ended before it could save, newest first."""
-    found = []
-    for journal in folder.glob(f".*{SUFFIX}{RECOVERY_SUFFIX}"):
-        draft_path = journal.with_name(journal.name[1 : -len(RECOVERY_SUFFIX)])
-        try:
-            stored, _ = decode(journal, journal.read_bytes())
-            written = datetime.fromtimestamp(journal.stat().st_mtime)
-        except (OSError, DraftUnreadable, json.JSONDecodeError):
-            continue
-        try:
-            if read_draft(draft_path).draft == stored.draft:
-                journal.unlink(missing_ok=True)  # the save got there after all
-                continue
-        except DraftUnreadable:
-            pass  # the draft file itself is gone or damaged: the journal is all there is
-        found.append(Recovery(draft_path, journal, stored.name, stored.draft, written))
-    return sorted(found, key=lambda recovery: recovery.written, reverse=True)
+        journal.discard_journal(self.path)

@@ -6,7 +6,8 @@ from finsam_desktop.drafts import backup_path, list_drafts, read_draft
 from finsam_desktop.library import duplicate_draft, rename_draft, restore_draft, trash_draft, trashed_drafts
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
-from finsam_desktop.session import DraftSession, recovery_path
+from finsam_desktop.journal import find_recoveries, journal_path
+from finsam_desktop.session import DraftSession
 
 
 def test_rename_changes_the_name_in_lists_not_the_report() -> None:
@@ -32,14 +33,17 @@ def test_deleted_drafts_go_to_the_trash_and_come_back_whole() -> None:
     session = DraftSession.create(drafts_dir(), name, draft)
     session.draft.analys.systemfel = "Ändrad"
     session.save(session.snapshot())  # now there is a backup too
-    session.write_journal(b"{}")
+    session.draft.analys.systemfel = "Osparad"
+    session.write_journal(session.snapshot())
     before = session.path.read_bytes()
     trashed = trash_draft(session.path)
     assert not session.path.exists() and list_drafts(drafts_dir()) == []
     assert trashed_drafts(drafts_dir()) == [trashed]
-    assert backup_path(trashed).exists() and recovery_path(trashed).exists()
+    assert backup_path(trashed).exists() and journal_path(trashed).exists()
+    assert not journal_path(session.path).exists()
     restored = restore_draft(trashed)
     assert restored.read_bytes() == before and backup_path(restored).exists()
+    assert [(r.draft_path, r.stored.draft.analys.systemfel) for r in find_recoveries()] == [(restored, "Osparad")]
     assert trashed_drafts(drafts_dir()) == []
     assert [info.path for info in list_drafts(drafts_dir())] == [restored]
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from finsam_desktop import __version__
-from finsam_desktop.drafts import DraftUnreadable, read_draft
+from finsam_desktop.drafts import NEW_FILE, DraftError, DraftUnreadable, new_draft_path, read_draft
+from finsam_desktop.journal import Recovery, Restore, adopt_legacy_journals, find_recoveries
 from finsam_desktop.paths import APP_NAME, drafts_dir
 from finsam_desktop.resources import resource
-from finsam_desktop.session import DraftSession, Recovery, find_recoveries
+from finsam_desktop.session import DraftSession
 from ui.main_window import MainWindow
 from ui.start_window import StartWindow
 
@@ -34,21 +34,33 @@ def create_application(argv: list[str]) -> QApplication:
 
 
 def recovered_session(recovery: Recovery) -> DraftSession:
-    """A session holding the recovered text, to be saved over its draft (or as new)."""
-    try:
-        revision = read_draft(recovery.draft_path).revision
-    except DraftUnreadable:
-        revision = DraftSession(recovery.draft_path, "", recovery.draft).revision
-    session = DraftSession(recovery.draft_path, recovery.name, recovery.draft, revision)
-    session.changed()
-    return session
+    """A session holding the recovered text: onto its draft when that is as it was, otherwise
+    saved at once as a new file beside it, so nothing newer is written over."""
+    stored = recovery.stored
+    if recovery.restore is Restore.ONTO_DRAFT:
+        try:
+            revision = read_draft(recovery.draft_path).revision
+        except DraftUnreadable:
+            revision = NEW_FILE
+        session = DraftSession(recovery.draft_path, stored.name, stored.draft, revision, tuple(stored.handoffs))
+        session.changed()
+        return session
+    name = stored.name or stored.draft.allmant.insatsens_namn.strip() or recovery.draft_path.stem
+    copy = DraftSession(new_draft_path(recovery.draft_path.parent, f"{name} återställd"), f"{name} (återställd)", stored.draft)
+    copy.handoffs = list(stored.handoffs)
+    snapshot = copy.snapshot()
+    copy.save(snapshot)  # raises DraftError, and the journal stays for the next try
+    copy.mark_saved(snapshot)
+    recovery.journal.unlink(missing_ok=True)
+    return copy
 
 
-def ask_restore(parent: QWidget | None, name: str, written: datetime) -> bool:
+def ask_restore(parent: QWidget | None, recovery: Recovery) -> bool:
     """Ask whether to bring back text that was not saved; True to restore it."""
+    name = recovery.stored.draft.allmant.insatsens_namn.strip() or recovery.stored.name or "rapporten"
     box = QMessageBox(QMessageBox.Icon.Question, "Osparad text", "", parent=parent)
-    box.setText(f"Programmet avslutades innan allt i ”{name}” hann sparas ({written:%Y-%m-%d %H:%M}).")
-    box.setInformativeText("Vill du få tillbaka texten?")
+    box.setText(f"Programmet avslutades innan allt i ”{name}” hann sparas ({recovery.written:%Y-%m-%d %H:%M}).")
+    box.setInformativeText(" ".join(filter(None, [recovery.explanation, "Vill du få tillbaka texten?"])))
     restore = box.addButton("Återställ texten", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Släng den", QMessageBox.ButtonRole.DestructiveRole)
     box.exec()
@@ -57,15 +69,19 @@ def ask_restore(parent: QWidget | None, name: str, written: datetime) -> bool:
 
 def offer_recovery(parent: QWidget | None) -> DraftSession | None:
     """Offer back text that a crash or power cut kept from being saved."""
-    recoveries = find_recoveries(drafts_dir())
+    adopt_legacy_journals(drafts_dir())
+    recoveries = find_recoveries()
     if not recoveries:
         return None
     latest = recoveries[0]
-    name = latest.draft.allmant.insatsens_namn.strip() or latest.name or "rapporten"
-    if not ask_restore(parent, name, latest.written):
+    if not ask_restore(parent, latest):
         latest.journal.unlink(missing_ok=True)
         return None
-    return recovered_session(latest)
+    try:
+        return recovered_session(latest)
+    except DraftError as error:
+        QMessageBox.warning(parent, "Texten kunde inte återställas", f"{error}\n\nTexten finns kvar och erbjuds igen nästa gång.")
+        return None
 
 
 class Launcher(QObject):

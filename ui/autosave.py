@@ -2,13 +2,16 @@
 
 The draft is encoded on the UI thread (a consistent snapshot in milliseconds) and written
 on one worker thread, so saves stay in order and typing never waits for the disk. A
-recovery journal is written even sooner after each change. A failed save is reported and
-retried; a file changed by someone else is reported and never overwritten.
+recovery journal is written even sooner after each change, and at least once a second
+while typing goes on without a pause. A failed save is reported and retried; a file
+changed by someone else is reported and never overwritten.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 
@@ -20,8 +23,42 @@ from finsam_desktop.session import DraftSession
 log = logging.getLogger("finsam.autosave")
 
 SAVE_DELAY_MS = 800
+SAVE_MAX_WAIT_MS = 10_000
 JOURNAL_DELAY_MS = 150
+JOURNAL_MAX_WAIT_MS = 1000
 RETRY_MS = 5000
+
+
+class Debounce(QObject):
+    """Calls ``slot`` once changes pause for ``delay`` ms, and no later than ``max_wait`` ms
+    after the first change it has not yet answered, so continuous typing cannot hold it off."""
+
+    def __init__(self, delay: int, max_wait: int, slot: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.delay, self.max_wait, self._slot = delay, max_wait, slot
+        self._due: float | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._fire)
+
+    def poke(self) -> None:
+        now = time.monotonic()
+        if self._due is None:
+            self._due = now + self.max_wait / 1000
+        self._timer.start(max(0, min(self.delay, int((self._due - now) * 1000))))
+
+    def later(self, milliseconds: int) -> None:
+        """Call the slot after ``milliseconds`` (a retry), unless poked sooner."""
+        self._due = None
+        self._timer.start(milliseconds)
+
+    def stop(self) -> None:
+        self._due = None
+        self._timer.stop()
+
+    def _fire(self) -> None:
+        self._due = None
+        self._slot()
 
 
 class _Bridge(QObject):
@@ -48,24 +85,18 @@ class Autosaver(QObject):
         self._pending: list[Future[None]] = []
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._finished)
-        self._timer = self._single_shot(self.save_now)
-        self._journal_timer = self._single_shot(self._journal)
+        self._save_debounce = Debounce(SAVE_DELAY_MS, SAVE_MAX_WAIT_MS, self.save_now, self)
+        self._journal_debounce = Debounce(JOURNAL_DELAY_MS, JOURNAL_MAX_WAIT_MS, self._journal, self)
         self.conflict = False
-
-    def _single_shot(self, slot) -> QTimer:  # type: ignore[no-untyped-def]
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.timeout.connect(slot)
-        return timer
 
     def changed(self) -> None:
         """The user changed the draft: save soon, journal sooner."""
         self.session.changed()
-        self._timer.start(SAVE_DELAY_MS)
-        self._journal_timer.start(JOURNAL_DELAY_MS)
+        self._save_debounce.poke()
+        self._journal_debounce.poke()
 
     def save_now(self) -> None:
-        self._timer.stop()
+        self._save_debounce.stop()
         if not self.session.dirty or self.conflict:
             return
         snapshot = self.session.snapshot()
@@ -99,7 +130,7 @@ class Autosaver(QObject):
             self.conflicted.emit(str(outcome))
         elif isinstance(outcome, DraftError):
             self.failed.emit(str(outcome))
-            self._timer.start(RETRY_MS)
+            self._save_debounce.later(RETRY_MS)
         else:
             self.session.mark_saved(snapshot)
             self.saved.emit(outcome)
@@ -112,8 +143,8 @@ class Autosaver(QObject):
 
     def flush(self) -> str:
         """Save everything now, on this thread; returns an error message, or "" when saved."""
-        self._timer.stop()
-        self._journal_timer.stop()
+        self._save_debounce.stop()
+        self._journal_debounce.stop()
         self.wait()
         if not self.session.dirty or self.conflict:
             return "" if not self.conflict else "Filen har ändrats av någon annan och sparades inte."
@@ -127,6 +158,6 @@ class Autosaver(QObject):
         return ""
 
     def shutdown(self) -> None:
-        self._timer.stop()
-        self._journal_timer.stop()
+        self._save_debounce.stop()
+        self._journal_debounce.stop()
         self._worker.shutdown(wait=True)

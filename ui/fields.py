@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from finsam_desktop.form import FieldSpec
 from finsam_desktop.model import Draft, Entry, set_text_at, text_of, value_at
 from finsam_desktop.validation import Problem
+from ui.wheel_safe import ChoiceBox
 
 SEVERITY_TEXT = {"fel": "✖ Fel", "varning": "⚠ Varning"}
 TYPED = {"date", "kronor", "phone", "email", "postnummer"}
@@ -122,6 +122,7 @@ class FieldEditor(QWidget):
         self.path = path
         self.spec = spec
         self._loading = False
+        self._retired = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)
         self.label = QLabel(label or spec.heading)
@@ -171,7 +172,7 @@ class FieldEditor(QWidget):
                 return holder, edit.toPlainText, edit.setPlainText
             return edit, edit.toPlainText, edit.setPlainText
         if spec.kind == "choice":
-            combo = QComboBox()
+            combo = ChoiceBox()
             combo.addItems(["Inte angivet", *spec.choices])
             combo.currentIndexChanged.connect(self._typed)
             combo.activated.connect(self._leave)
@@ -198,14 +199,20 @@ class FieldEditor(QWidget):
         self._write(text_of(value_at(self.draft, self.path)))
         self._loading = False
 
+    def retire(self) -> None:
+        """Its row was removed: focus leaving it on the way out must not touch the draft."""
+        self._retired = True
+
     def _typed(self, *_args: object) -> None:
-        if self._loading:
+        if self._loading or self._retired:
             return
         set_text_at(self.draft, self.path, self._read())
         self.note.hide()
         self.edited.emit(self.path)
 
     def _leave(self, *_args: object) -> None:
+        if self._retired:
+            return
         node = value_at(self.draft, self.path)
         if isinstance(node, Entry) and self.spec.kind in TYPED:
             typed, parsed = node.raw, node.parsed()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from finsam_desktop import __version__
-from finsam_desktop.drafts import NEW_FILE, new_draft_path
+from finsam_desktop.drafts import new_draft_path
 from finsam_desktop.form import load_form
 from finsam_desktop.model import value_at
 from finsam_desktop.session import DraftSession
@@ -278,8 +278,7 @@ class MainWindow(QMainWindow):
 
     def save_as_copy(self) -> None:
         """Keep this window's text in a new file beside the one someone else changed."""
-        self.session.path = new_draft_path(self.session.path.parent, f"{self.session.name or 'rapport'} kopia")
-        self.session.revision = NEW_FILE
+        self.session.move_to(new_draft_path(self.session.path.parent, f"{self.session.name or 'rapport'} kopia"))
         self.autosaver.conflict = False
         self.save_now()
 

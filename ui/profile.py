@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from finsam_desktop.form import field_path, load_form
 from finsam_desktop.model import Draft, set_text_at, text_of, value_at
 from finsam_desktop.validation import is_blank
 from ui.fields import FieldEditor
+from ui.wheel_safe import ChoiceBox, NumberBox
 
 SECTION = "ansvarig"
 SECURITY = {"starttls": "STARTTLS (port 587)", "ssl": "SSL/TLS (port 465)", "none": "Ingen (bara inom organisationens nät)"}
@@ -85,10 +84,10 @@ class SettingsDialog(QDialog):
         form = QFormLayout(box)
         self.server = QLineEdit(str(settings.value("epost/server", "") or ""))
         self.server.setPlaceholderText("Lämna tomt för att använda ditt e-postprogram")
-        self.port = QSpinBox()
+        self.port = NumberBox()
         self.port.setRange(1, 65535)
         self.port.setValue(int(settings.value("epost/port", 587) or 587))
-        self.security = QComboBox()
+        self.security = ChoiceBox()
         for value, text in SECURITY.items():
             self.security.addItem(text, value)
         self.security.setCurrentIndex(max(0, self.security.findData(settings.value("epost/säkerhet", "starttls"))))
