@@ -6,6 +6,7 @@ Signals: ``problem_chosen(path)`` when the user picks a problem to go and fix.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -61,6 +62,7 @@ class ReviewPage(QWidget):
         self.problems.setAccessibleName("Problem i rapporten")
         self.problems.itemActivated.connect(self._chosen)
         self.problems.itemClicked.connect(self._chosen)
+        self._shown_document: QTextDocument | None = None
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Förhandsgranskning av rapporten")
         splitter.addWidget(self.problems)
@@ -105,6 +107,10 @@ class ReviewPage(QWidget):
                 self.problems.addItem(item)
 
     def refresh_preview(self) -> None:
+        """Show the report as it is now; the previous preview is freed (the view would keep it)."""
         document = text_document(build_document(self.draft))
         document.setParent(self.preview)
         self.preview.setDocument(document)
+        if self._shown_document is not None:
+            self._shown_document.deleteLater()
+        self._shown_document = document
