@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from finsam_desktop import __version__
 from finsam_desktop.document.docx_reader import ImportFailed, read_docx
 from finsam_desktop.document.export import ExportError, export_docx
 from finsam_desktop.document.structure import build_document
-from finsam_desktop.drafts import DraftError, atomic_write, encode, read_draft
+from finsam_desktop.drafts import DraftError, atomic_write, backup_path, encode, read_draft
 from finsam_desktop.sample import sample_report
 from finsam_desktop.schema import draft_schema
 from finsam_desktop.validation import has_errors, validate
@@ -38,7 +39,11 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _write(path: Path, data: bytes) -> int:
+    """Write an output file; one that is there already is kept as ``<file>.bak``."""
     try:
+        if path.is_file():
+            shutil.copy2(path, backup_path(path))
+            print(f"Den tidigare filen finns kvar som {backup_path(path)}")
         atomic_write(path, data)
     except OSError as error:
         print(f"Kunde inte skriva ”{path}”: {error.strerror or error}", file=sys.stderr)
@@ -55,6 +60,10 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    outputs = [args.output, *([args.pdf] if args.pdf is not None else [])]
+    if any(output.exists() and output.samefile(args.draft) for output in outputs):
+        print(f"”{args.draft.name}” är utkastet självt. Välj ett annat namn för dokumentet.", file=sys.stderr)
+        return EXIT_PROBLEMS
     try:
         loaded = read_draft(args.draft)
     except DraftError as error:

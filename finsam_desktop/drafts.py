@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import re
+import stat
 import tempfile
 import time
 import unicodedata
@@ -26,10 +27,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from finsam_desktop.form import DEFAULT_FORM
 from finsam_desktop.model import Draft
+from finsam_desktop.paths import locks_dir
 from finsam_desktop.validation import report_completeness
 
 log = logging.getLogger("finsam.drafts")
@@ -39,6 +42,8 @@ SCHEMA_VERSION = 2
 SUFFIX = ".json"
 BACKUP_SUFFIX = ".bak"
 STALE_TEMP_SECONDS = 600
+MAX_DRAFT_BYTES = 64 * 2**20  # a maximal report is well under 1 MB
+LOCK_TIMEOUT_SECONDS = 15
 
 
 
@@ -133,6 +138,16 @@ def revision_of(data: bytes | None) -> Revision:
 
 
 def _read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, None when there is none; a FIFO or device is refused, never read
+    (reading would block or never end), and so is a file far larger than any report."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        raise DraftUnreadable(path, f"”{path.name}” är ingen vanlig fil och kan inte vara ett utkast.")
+    if info.st_size > MAX_DRAFT_BYTES:
+        raise DraftUnreadable(path, f"Filen ”{path.name}” är för stor ({info.st_size // 2**20} MB) för att vara ett utkast.")
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -176,13 +191,34 @@ def migrate(
     return data, (original if original != current else None)
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON with a key twice would silently keep only the last value: refuse it instead."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
 def decode(path: Path, raw: bytes) -> tuple[DraftFile, int | None]:
-    """Parse a draft file's bytes, with a clear error naming the file for every failure."""
+    """Parse a draft file's bytes, with a clear error naming the file for every failure.
+
+    Hostile content (nesting thousands deep, numbers of thousands of digits, a key twice)
+    is refused with a message like any other damage; a byte-order mark (Notepad) is fine."""
     if not raw.strip():
         raise DraftUnreadable(path, f"Filen ”{path.name}” är tom. Den kan ha skadats vid ett avbrott.")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_refuse_duplicates)
+    except _DuplicateKey as error:
+        raise DraftUnreadable(
+            path, f"Filen ”{path.name}” har uppgiften ”{error}” två gånger och kan inte öppnas säkert.", detail=str(error)
+        ) from error
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # ValueError: JSON, and ints too long
         raise DraftUnreadable(
             path, f"Filen ”{path.name}” är skadad eller ofullständig och kan inte läsas.", detail=str(error)
         ) from error
@@ -266,10 +302,12 @@ def _keep_backup(path: Path) -> None:
         link.unlink(missing_ok=True)
 
 
-def _remove_stale_temps(path: Path) -> None:
-    """Temporary files left by a save that was cut off (power cut, killed process)."""
-    cutoff = time.time() - STALE_TEMP_SECONDS
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+def remove_leftover_temps(folder: Path, pattern: str = ".*.tmp", older_than: float = STALE_TEMP_SECONDS) -> None:
+    """Temporary files left by a save that was cut off (power cut, killed process).
+
+    Only old ones: a younger one may belong to a save under way in another window."""
+    cutoff = time.time() - older_than
+    for leftover in folder.glob(pattern):
         try:
             if leftover.stat().st_mtime < cutoff:
                 leftover.unlink()
@@ -310,23 +348,33 @@ def write_encoded(path: Path, data: bytes, expected: Revision) -> Revision:
     and writes on another, so typing never waits for the disk). A file that was deleted
     meanwhile is written again; one whose content changed is never overwritten."""
     try:
-        current = revision_of(_read_bytes(path))
+        with draft_lock(path):  # check and replace as one step, across windows and processes
+            current = revision_of(_read_bytes(path))
+            if current != expected and current != NEW_FILE:  # a deleted file is simply written again
+                raise DraftConflict(
+                    path,
+                    f"”{path.name}” har ändrats av ett annat fönster eller program sedan du öppnade det. "
+                    "Din text finns kvar; spara den som en kopia eller öppna filen på nytt.",
+                )
+            if current != NEW_FILE:
+                _keep_backup(path)
+            atomic_write(path, data, private=True)
+    except Timeout as error:
+        raise DraftWriteError(
+            path, f"”{path.name}” sparas just nu av ett annat fönster. Texten finns kvar; försök igen om en stund."
+        ) from error
     except OSError as error:
         raise DraftWriteError(path, _write_message(path, error), detail=str(error)) from error
-    if current != expected and current != NEW_FILE:  # a deleted file is simply written again
-        raise DraftConflict(
-            path,
-            f"”{path.name}” har ändrats av ett annat fönster eller program sedan du öppnade det. "
-            "Din text finns kvar; spara den som en kopia eller öppna filen på nytt.",
-        )
-    try:
-        if current != NEW_FILE:
-            _keep_backup(path)
-        atomic_write(path, data, private=True)
-    except OSError as error:
-        raise DraftWriteError(path, _write_message(path, error), detail=str(error)) from error
-    _remove_stale_temps(path)
+    remove_leftover_temps(path.parent, f".{path.name}.*.tmp")
     return revision_of(data)
+
+
+def draft_lock(path: Path) -> FileLock:
+    """A lock for saving ``path``, kept in the app's data folder (not beside the user's file).
+
+    An operating-system lock: a process that dies lets go of it, so no lock goes stale."""
+    key = hashlib.sha256(os.path.abspath(path).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return FileLock(locks_dir() / f"{key}.lock", timeout=LOCK_TIMEOUT_SECONDS)
 
 
 # --- the drafts folder ----------------------------------------------------------------
@@ -359,11 +407,15 @@ def list_drafts(folder: Path, today: date | None = None) -> list[DraftInfo]:
             continue
         try:
             loaded = read_draft(path)
+            insats = loaded.draft.allmant.insatsens_namn.strip()
+            completeness = report_completeness(loaded.draft, today)
         except DraftUnreadable as error:
             found.append(DraftInfo(path, path.stem, "", modified, None, str(error)))
             continue
-        insats = loaded.draft.allmant.insatsens_namn.strip()
-        completeness = report_completeness(loaded.draft, today)
+        except Exception as error:  # one odd file never hides the others  # noqa: BLE001
+            log.exception("listing %s", path.name)
+            found.append(DraftInfo(path, path.stem, "", modified, None, f"”{path.name}” kunde inte läsas ({error.__class__.__name__})."))
+            continue
         sent = max((handoff.when.date() for handoff in loaded.handoffs), default=None)
         found.append(DraftInfo(path, loaded.name or insats or path.stem, insats, modified, completeness, "", sent))
     return sorted(found, key=lambda info: info.modified, reverse=True)

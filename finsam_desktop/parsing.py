@@ -9,7 +9,9 @@ whether a field may be empty is validation's business, not the parser's.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
@@ -25,6 +27,9 @@ EMAIL_EXAMPLE = "Skriv adressen som namn@organisation.se."
 # A two-digit year that lands before this is more likely a day: 01-10-21 is not 2001.
 EARLIEST_LIKELY_YEAR = 2010
 MAX_KRONOR = 10_000_000_000
+# Nothing these parsers read is longer than this; longer text (a paste gone wrong, a
+# hostile file) is refused before any pattern sees it, so every parser stays linear.
+MAX_TYPED_CHARACTERS = 100
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,21 @@ class Parsed(Generic[T]):
     @property
     def ok(self) -> bool:
         return self.value is not None
+
+
+def _bounded(what: str, example: str) -> Callable[[Callable[[str], Parsed[T]]], Callable[[str], Parsed[T]]]:
+    """Refuse text far longer than any ``what`` with a message, before parsing it."""
+
+    def wrap(parse: Callable[[str], Parsed[T]]) -> Callable[[str], Parsed[T]]:
+        @functools.wraps(parse)
+        def bounded(text: str) -> Parsed[T]:
+            if len(text) > MAX_TYPED_CHARACTERS and len(text.strip()) > MAX_TYPED_CHARACTERS:
+                return Parsed(error=f"Här står för mycket text ({len(text):,} tecken) för {what}. {example}".replace(",", " "))
+            return parse(text)
+
+        return bounded
+
+    return wrap
 
 
 def _normalise(text: str) -> str:
@@ -127,6 +147,8 @@ def _single_date(text: str) -> Parsed[date]:
 
 def split_date_range(text: str) -> tuple[str, str] | None:
     """The two dates of ``211001 - 220131`` as typed, or None when it is not two dates."""
+    if len(text) > 2 * MAX_TYPED_CHARACTERS:
+        return None
     parts = [part.strip() for part in _RANGE_SPLIT.split(_normalise(text)) if part.strip()]
     if len(parts) != 2 or not all(_single_date(part).ok for part in parts):
         return None
@@ -139,6 +161,7 @@ def parse_date_range(text: str) -> tuple[Parsed[date], Parsed[date]] | None:
     return (_single_date(parts[0]), _single_date(parts[1])) if parts else None
 
 
+@_bounded("ett datum", DATE_EXAMPLE)
 def parse_date(text: str) -> Parsed[date]:
     """A calendar date in the forms Swedish offices write, canonical ``åååå-mm-dd``."""
     clean = _normalise(text)
@@ -171,6 +194,7 @@ def format_kronor(amount: int) -> str:
     return f"{amount:,}".replace(",", " ") + " kr"
 
 
+@_bounded("ett belopp", KRONOR_EXAMPLE)
 def parse_kronor(text: str) -> Parsed[int]:
     """Whole kronor: ``625 000 kr.``, ``625000:-`` and ``625 000,00`` all mean 625000."""
     clean = _normalise(text)
@@ -225,6 +249,7 @@ def _area_length(digits: str) -> int:
     return 4
 
 
+@_bounded("ett telefonnummer", PHONE_EXAMPLE)
 def parse_phone(text: str) -> Parsed[str]:
     """A Swedish phone number, canonical ``070-318 52 39`` / ``0290-77 17 28``."""
     clean = _PHONE_LABEL.sub("", _normalise(text))
@@ -258,6 +283,7 @@ def parse_phone(text: str) -> Parsed[str]:
 _POSTNUMMER = re.compile(r"(?:s ?e? ?-? ?)?([0-9]{3}) ?([0-9]{2})(?:,? (.+))?", re.IGNORECASE)
 
 
+@_bounded("ett postnummer", POSTNUMMER_EXAMPLE)
 def parse_postnummer(text: str) -> Parsed[str]:
     """Five digits shown as ``811 61``; a postort typed after it comes back as ``rest``."""
     clean = _normalise(text)
@@ -279,6 +305,7 @@ def parse_postnummer(text: str) -> Parsed[str]:
 _EMAIL = re.compile(r"[^@\s<>(),;:\"]+@[a-z0-9åäö](?:[a-z0-9åäö-]*[a-z0-9åäö])?(?:\.[a-z0-9åäö-]+)*\.[a-z]{2,}", re.I)
 
 
+@_bounded("en e-postadress", EMAIL_EXAMPLE)
 def parse_email(text: str) -> Parsed[str]:
     """An e-mail address, kept as typed but trimmed (and without ``mailto:``)."""
     clean = re.sub(r"^mailto:", "", _normalise(text), flags=re.IGNORECASE)

@@ -34,3 +34,10 @@ def journals_dir() -> Path:
     folder = data_dir() / "journaler"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def locks_dir() -> Path:
+    """Where the locks that make saving a draft one step across processes live."""
+    folder = data_dir() / "lås"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -9,13 +9,23 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from finsam_desktop import __version__
-from finsam_desktop.drafts import NEW_FILE, DraftError, DraftUnreadable, new_draft_path, read_draft
+from finsam_desktop.drafts import (
+    NEW_FILE,
+    DraftError,
+    DraftUnreadable,
+    new_draft_path,
+    read_draft,
+    remove_leftover_temps,
+)
 from finsam_desktop.journal import Recovery, Restore, adopt_legacy_journals, find_recoveries
-from finsam_desktop.paths import APP_NAME, drafts_dir
+from finsam_desktop.paths import APP_NAME, drafts_dir, journals_dir
 from finsam_desktop.resources import resource
 from finsam_desktop.session import DraftSession
 from ui.main_window import MainWindow
 from ui.start_window import StartWindow
+
+
+LEFTOVER_AGE_AT_START = 60  # seconds: a save in another window takes milliseconds
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -69,6 +79,8 @@ def ask_restore(parent: QWidget | None, recovery: Recovery) -> bool:
 
 def offer_recovery(parent: QWidget | None) -> DraftSession | None:
     """Offer back text that a crash or power cut kept from being saved."""
+    for folder in (drafts_dir(), journals_dir()):
+        remove_leftover_temps(folder, older_than=LEFTOVER_AGE_AT_START)
     adopt_legacy_journals(drafts_dir())
     recoveries = find_recoveries()
     if not recoveries:
