@@ -20,13 +20,20 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".finsam-installed"
 
-# Debian packages: the libraries Qt loads even offscreen, and for the tests a real
-# word processor and PDF tools to check exported documents, with Arial's metric twin.
+# Debian packages: the libraries Qt loads even offscreen, those its X11 (xcb) platform
+# plugin needs to open a real window, and for the tests a real word processor and PDF
+# tools to check exported documents (with Arial's metric twin) and a virtual X server.
 QT_RUNTIME = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0"]
+QT_XCB = [
+    "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0",
+    "libxcb-render-util0", "libxcb-shape0", "libxcb-xfixes0", "libxcb-xinerama0", "libxcb-xkb1",
+    "libxkbcommon-x11-0", "libx11-xcb1",
+]
 DOCUMENT_TOOLS = ["libreoffice-writer-nogui", "poppler-utils", "fonts-liberation2"]
+REAL_WINDOW_TOOLS = ["xvfb", "x11-utils"]
 DEBIAN_PACKAGES = {
-    "start": QT_RUNTIME,
-    "test": QT_RUNTIME + DOCUMENT_TOOLS,
+    "start": QT_RUNTIME + QT_XCB,
+    "test": QT_RUNTIME + QT_XCB + DOCUMENT_TOOLS + REAL_WINDOW_TOOLS,
 }
 
 
