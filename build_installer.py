@@ -73,7 +73,7 @@ def make_icons(folder: Path) -> dict[str, Path]:
 
 def version_file(folder: Path) -> Path:
     """Windows version information (file properties in Explorer)."""
-    numbers = tuple(int(part) for part in version().split(".")) + (0,)
+    numbers = (*(int(part) for part in version().split(".")), 0)
     text = f"""VSVersionInfo(
   ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3f, flags=0x0, OS=0x40004,
     fileType=0x1, subtype=0x0, date=(0, 0)),

@@ -46,7 +46,6 @@ MAX_DRAFT_BYTES = 64 * 2**20  # a maximal report is well under 1 MB
 LOCK_TIMEOUT_SECONDS = 15
 
 
-
 def _add_handoffs(data: dict[str, Any]) -> dict[str, Any]:
     """Version 2 records when, how and to whom the report was sent."""
     return {**data, "handoffs": []}
@@ -180,8 +179,7 @@ def migrate(
     if version > current:
         raise DraftUnreadable(
             path,
-            f"Filen ”{path.name}” är sparad med en nyare version av programmet. "
-            "Uppdatera programmet för att öppna den.",
+            f"Filen ”{path.name}” är sparad med en nyare version av programmet. Uppdatera programmet för att öppna den.",
         )
     original = version
     while version < current:
@@ -412,9 +410,11 @@ def list_drafts(folder: Path, today: date | None = None) -> list[DraftInfo]:
         except DraftUnreadable as error:
             found.append(DraftInfo(path, path.stem, "", modified, None, str(error)))
             continue
-        except Exception as error:  # one odd file never hides the others  # noqa: BLE001
+        except Exception as error:  # one odd file never hides the others
             log.exception("listing %s", path.name)
-            found.append(DraftInfo(path, path.stem, "", modified, None, f"”{path.name}” kunde inte läsas ({error.__class__.__name__})."))
+            found.append(
+                DraftInfo(path, path.stem, "", modified, None, f"”{path.name}” kunde inte läsas ({error.__class__.__name__}).")
+            )
             continue
         sent = max((handoff.when.date() for handoff in loaded.handoffs), default=None)
         found.append(DraftInfo(path, loaded.name or insats or path.stem, insats, modified, completeness, "", sent))

@@ -10,8 +10,8 @@ help texts are not here: they come from the form data (``finsam_desktop.form``).
 from __future__ import annotations
 
 import re
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator

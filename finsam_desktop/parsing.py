@@ -72,10 +72,30 @@ def _normalise(text: str) -> str:
 # --- dates --------------------------------------------------------------------------
 
 MONTHS = {
-    "jan": 1, "januari": 1, "feb": 2, "februari": 2, "mar": 3, "mars": 3, "apr": 4, "april": 4,
-    "maj": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "aug": 8, "augusti": 8, "sep": 9,
-    "sept": 9, "september": 9, "okt": 10, "oktober": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
+    "jan": 1,
+    "januari": 1,
+    "feb": 2,
+    "februari": 2,
+    "mar": 3,
+    "mars": 3,
+    "apr": 4,
+    "april": 4,
+    "maj": 5,
+    "jun": 6,
+    "juni": 6,
+    "jul": 7,
+    "juli": 7,
+    "aug": 8,
+    "augusti": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "okt": 10,
+    "oktober": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 
 _ISO = re.compile(r"([0-9]{4})[-./ ]([0-9]{1,2})[-./ ]([0-9]{1,2})")
@@ -105,9 +125,7 @@ def _two_digit_year(yy: int, month: int, day: int, raw: str) -> Parsed[date]:
     found = _make_date(2000 + yy, month, day)
     day_first = _make_date(2000 + day, month, yy)
     if found and day_first and found != day_first and found.year < EARLIEST_LIKELY_YEAR:
-        return Parsed(
-            error=f"”{raw}” kan betyda {found.isoformat()} eller {day_first.isoformat()}. {DATE_EXAMPLE}"
-        )
+        return Parsed(error=f"”{raw}” kan betyda {found.isoformat()} eller {day_first.isoformat()}. {DATE_EXAMPLE}")
     if found is None:
         return Parsed(error=_date_error_for(2000 + yy, month, day))
     return Parsed(found, found.isoformat(), note=f"Tolkat som {found.isoformat()}.")
@@ -174,9 +192,7 @@ def parse_date(text: str) -> Parsed[date]:
         return found
     if pair := parse_date_range(clean):
         first, second = pair
-        return Parsed(
-            error=f"Här står två datum ({first.text} och {second.text}). Skriv ett datum i varje fält."
-        )
+        return Parsed(error=f"Här står två datum ({first.text} och {second.text}). Skriv ett datum i varje fält.")
     return found
 
 
@@ -222,7 +238,30 @@ def parse_kronor(text: str) -> Parsed[int]:
 MOBILE_PREFIXES = ("070", "072", "073", "076", "079")
 # Swedish area codes of three digits (with the 0); 08 has two; all others have four.
 THREE_DIGIT_AREAS = frozenset(
-    "010 011 013 016 018 019 020 021 023 026 031 033 035 036 040 042 044 046 054 060 063 090".split()
+    [
+        "010",
+        "011",
+        "013",
+        "016",
+        "018",
+        "019",
+        "020",
+        "021",
+        "023",
+        "026",
+        "031",
+        "033",
+        "035",
+        "036",
+        "040",
+        "042",
+        "044",
+        "046",
+        "054",
+        "060",
+        "063",
+        "090",
+    ]
 )
 _PHONE_LABEL = re.compile(r"^(?:tfn|tel|telefon|mobil|mob|mobiltelefon)\.?:? ?", re.IGNORECASE)
 

@@ -152,8 +152,7 @@ def _typed_problems(path: str, spec: FieldSpec, entry: Entry) -> Iterator[Proble
         yield Problem(
             path,
             VARNING,
-            f"Tolkat som postnummer {parsed.text}. Flytta ”{parsed.rest}” till Postadress och skriv bara "
-            "postnumret här.",
+            f"Tolkat som postnummer {parsed.text}. Flytta ”{parsed.rest}” till Postadress och skriv bara postnumret här.",
         )
     elif parsed.note:
         yield Problem(path, VARNING, f"{parsed.note} Skriv det så i fältet om det stämmer.")
@@ -161,8 +160,7 @@ def _typed_problems(path: str, spec: FieldSpec, entry: Entry) -> Iterator[Proble
         yield Problem(
             path,
             VARNING,
-            f"{parsed.text} ser ut som ett fast telefonnummer. Fältet gäller mobiltelefon; skriv ett "
-            "mobilnummer om det finns.",
+            f"{parsed.text} ser ut som ett fast telefonnummer. Fältet gäller mobiltelefon; skriv ett mobilnummer om det finns.",
         )
 
 
@@ -181,13 +179,14 @@ def _field_problems(path: str, spec: FieldSpec, node: object) -> Iterator[Proble
         yield Problem(
             path,
             VARNING,
-            f"”{text.strip()}” ser ut som en gatuadress. Postadress är orten efter postnumret, "
-            "till exempel Sandviken.",
+            f"”{text.strip()}” ser ut som en gatuadress. Postadress är orten efter postnumret, till exempel Sandviken.",
         )
 
 
 def _list_problems(path: str, spec: FieldSpec, rows: list[object]) -> Iterator[Problem]:
-    filled = [index for index, row in enumerate(rows) if not all(is_blank(text_of(getattr(row, item.key))) for item in spec.items)]
+    filled = [
+        index for index, row in enumerate(rows) if not all(is_blank(text_of(getattr(row, item.key))) for item in spec.items)
+    ]
     if not filled:
         yield Problem(path, FEL, f"Lägg till minst en rad under {spec.name}.")
     for index, row in enumerate(rows):
@@ -272,7 +271,8 @@ def _datum_problems(draft: Draft, today: date) -> Iterator[Problem]:
         yield Problem(
             "uppgiftslamnare.datum",
             FEL,
-            f"Datumet {datum.isoformat()} har inte kommit än. Skriv dagens datum, {today.isoformat()}, eller datumet du lämnar rapporten.",
+            f"Datumet {datum.isoformat()} har inte kommit än. "
+            f"Skriv dagens datum, {today.isoformat()}, eller datumet du lämnar rapporten.",
         )
     elif slut and datum < slut:
         yield Problem(

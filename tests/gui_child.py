@@ -14,12 +14,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QTimer
 
-from finsam_desktop.session import DraftSession  # noqa: E402
-from tests.typing import type_text  # noqa: E402
-from ui.app import create_application  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
+from finsam_desktop.session import DraftSession
+from tests.typing import type_text
+from ui.app import create_application
+from ui.main_window import MainWindow
 
 
 def main() -> None:

@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from finsam_desktop.sample import sample_report
 from finsam_desktop.drafts import encode
+from finsam_desktop.sample import sample_report
 from tests.conftest import need
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -47,9 +47,7 @@ def form_order(draft: Draft) -> list[str]:
     form = load_form()
     expected: list[str] = [form.form.title, form.form.subtitle, *form.office_box.labels]
     for path, spec, section in form.fields():
-        if section.key == "samverkansparter" and not expected[-1].startswith("3."):
-            expected.append(section.heading)
-        elif section.fields[0] is spec:
+        if (section.key == "samverkansparter" and not expected[-1].startswith("3.")) or section.fields[0] is spec:
             expected.append(section.heading)
         if spec.kind == "list":
             expected.append(spec.heading if spec.number else spec.items[0].label)

@@ -44,9 +44,18 @@ def test_the_eml_draft_parses_back_with_headers_body_and_the_exact_attachment(re
     assert attachment.get_filename() == filename  # the real name, in UTF-8
     raw = eml_draft(report_message(draft, data, filename)).decode("ascii")  # the file itself is 7-bit
     assert "filename*0*=utf-8''Slutrapport%20%E2%80%93%20Steget%20f%C3%B6re" in raw  # RFC 2231, continued
-    assert attachment.get_param("name") == "Slutrapport - Steget fore - samordnat stod for unga vuxna i " + (
-        "Ockelbo - Ockelbo kommun - 2026-02-10.docx"
-    )  # and in plain ASCII for older programs
+    name = attachment.get_param("name")  # and in plain ASCII for older programs, one plain parameter
+    assert name == "Slutrapport - Steget fore - samordnat stod for unga.docx"
+    assert 'name="Slutrapport - Steget fore' in raw and "name*0" not in raw
+
+
+def test_the_subject_keeps_what_the_insats_is_called(report) -> None:  # type: ignore[no-untyped-def]
+    data, filename, draft = report
+    draft.allmant.insatsens_namn = 'Steg 1/2: "Vägen in" – ett samarbete mellan kommunen, regionen och Arbetsförmedlingen?'
+    message = email.message_from_bytes(report_message(draft, data, filename).as_bytes(), policy=default)
+    assert message["Subject"] == (
+        'Slutrapport – Steg 1/2: "Vägen in" – ett samarbete mellan kommunen, regionen och Arbetsförmedlingen? – Ockelbo kommun'
+    )
 
 
 def test_mailto_has_address_subject_and_a_reminder_to_attach(report) -> None:  # type: ignore[no-untyped-def]
@@ -56,13 +65,14 @@ def test_mailto_has_address_subject_and_a_reminder_to_attach(report) -> None:  #
     assert (url.scheme, url.path) == ("mailto", "kontakt@finsamgavleborg.se")
     assert query["subject"] == ["Slutrapport – Steget före – samordnat stöd för unga vuxna i Ockelbo – Ockelbo kommun"]
     assert f"Bifoga filen {filename} innan du skickar." in query["body"][0]
+    assert "finns bifogad" not in query["body"][0], "it must not say the file is attached and then ask to attach it"
 
 
 class Inbox:
     def __init__(self) -> None:
         self.messages: list[bytes] = []
 
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
         self.messages.append(envelope.content)
         return "250 Mottaget"
 
@@ -187,7 +197,7 @@ def test_a_send_can_be_cancelled_while_the_server_keeps_silent(report) -> None: 
         def send() -> None:
             try:
                 sender.send(report_message(draft, data, filename), timeout=60)
-            except BaseException as error:  # noqa: BLE001 - handed to the test thread
+            except BaseException as error:
                 outcome.append(error)
 
         worker = threading.Thread(target=send)

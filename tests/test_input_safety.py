@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.drafts import read_draft
@@ -59,7 +59,7 @@ def test_the_wheel_over_a_dropdown_scrolls_the_page_and_changes_nothing(qtbot: Q
 
 def test_a_removed_goal_comes_back_with_angra_and_with_ctrl_z(qtbot: QtBot) -> None:
     window = window_with(qtbot)
-    index, goals = goals_page(window, qtbot)
+    _, goals = goals_page(window, qtbot)
     before = [goal.model_copy() for goal in goals.items]
     assert len(before) >= 2
     QTest.mouseClick(goals.row_buttons[1]["Ta bort"], Qt.MouseButton.LeftButton)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from finsam_desktop.drafts import backup_path, list_drafts, read_draft
+from finsam_desktop.journal import find_recoveries, journal_path
 from finsam_desktop.library import duplicate_draft, rename_draft, restore_draft, trash_draft, trashed_drafts
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
-from finsam_desktop.journal import find_recoveries, journal_path
 from finsam_desktop.session import DraftSession
 
 

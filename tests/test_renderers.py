@@ -36,7 +36,7 @@ def pdf_text(path: Path) -> list[str]:
 
 
 def test_qt_pdf_has_every_page_numbered_and_the_footer(qtbot: QtBot, tmp_path: Path) -> None:
-    name, draft = sample_report()
+    _, draft = sample_report()
     pages = write_pdf(build_document(draft), tmp_path / "r.pdf")
     texts = pdf_text(tmp_path / "r.pdf")
     assert pages == len(texts) >= 3

@@ -15,12 +15,12 @@ from finsam_desktop.drafts import read_draft
 from finsam_desktop.model import Draft
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.session import DraftSession
+from tests.typing import type_text
 from ui import export_actions
 from ui.app import create_application
 from ui.autosave import SAVE_DELAY_MS
 from ui.fields import FieldEditor
 from ui.main_window import MainWindow
-from tests.typing import type_text
 
 TYPED = {
     "allmant.insatsens_namn": "Vägen in – samordning i Söderhamn",

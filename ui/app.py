@@ -24,7 +24,6 @@ from finsam_desktop.session import DraftSession
 from ui.main_window import MainWindow
 from ui.start_window import StartWindow
 
-
 LEFTOVER_AGE_AT_START = 60  # seconds: a save in another window takes milliseconds
 
 

@@ -8,6 +8,7 @@ bar that says what went, or with Ctrl+Z; nothing asks for confirmation.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, get_args
 
 from PySide6.QtCore import Qt, Signal
@@ -110,7 +111,7 @@ class ListEditor(QWidget):
             if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.window() is box.window()
         ]
         chain = [self.problems, *stops, self.undo_button, self.add_button]  # problems: a fixed anchor
-        for first, second in zip(chain, chain[1:]):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _row(self, index: int) -> QGroupBox:
@@ -118,7 +119,11 @@ class ListEditor(QWidget):
         box = QGroupBox(f"{self.spec.item_label} {number}")
         layout = QVBoxLayout(box)
         for item in self.spec.items:
-            label = f"{item.label} {number}" if item.label == self.spec.item_label else f"{item.label}, {self.spec.item_label.lower()} {number}"
+            label = (
+                f"{item.label} {number}"
+                if item.label == self.spec.item_label
+                else f"{item.label}, {self.spec.item_label.lower()} {number}"
+            )
             editor = FieldEditor(self.draft, f"{self.path}[{index}].{item.key}", item, label=label, compact=True)
             editor.edited.connect(self.edited)
             editor.left.connect(self.left)

@@ -142,7 +142,8 @@ class MainWindow(QMainWindow):
             action = QAction(text, self)
             if shortcut is not None:
                 action.setShortcut(shortcut)
-                action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+                keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+                action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
             action.triggered.connect(slot)
             menu.addAction(action)
 

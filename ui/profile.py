@@ -92,7 +92,12 @@ class SettingsDialog(QDialog):
             self.security.addItem(text, value)
         self.security.setCurrentIndex(max(0, self.security.findData(settings.value("epost/säkerhet", "starttls"))))
         self.user = QLineEdit(str(settings.value("epost/användare", "") or ""))
-        for label, widget in (("Server", self.server), ("Port", self.port), ("Säkerhet", self.security), ("Användarnamn", self.user)):
+        for label, widget in (
+            ("Server", self.server),
+            ("Port", self.port),
+            ("Säkerhet", self.security),
+            ("Användarnamn", self.user),
+        ):
             widget.setAccessibleName(label)
             form.addRow(label, widget)
         note = QLabel("Lösenordet sparas bara i datorns nyckelring och frågas efter första gången du skickar.")

@@ -12,8 +12,8 @@ from PySide6.QtGui import QDesktopServices
 
 def reveal(path: Path) -> None:
     if sys.platform == "win32":
-        subprocess.Popen(["explorer", "/select,", str(path)])  # noqa: S603,S607 - the system's own tool
+        subprocess.Popen(["explorer", "/select,", str(path)])
     elif sys.platform == "darwin":
-        subprocess.Popen(["open", "-R", str(path)])  # noqa: S603,S607
+        subprocess.Popen(["open", "-R", str(path)])
     else:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

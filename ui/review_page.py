@@ -10,11 +10,11 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTextBrowser,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )

@@ -123,7 +123,9 @@ class SectionPage(QScrollArea):
     def update_hints(self) -> None:
         if self.economy_hint is not None:
             case = funds_case(self.draft)
-            self.economy_hint.setText(ECONOMY_HINT[case] if case else "Fyll i beloppen i avsnitt 1 så visas vilken fråga som gäller.")
+            self.economy_hint.setText(
+                ECONOMY_HINT[case] if case else "Fyll i beloppen i avsnitt 1 så visas vilken fråga som gäller."
+            )
 
     def reload(self) -> None:
         for editor in self.editors.values():

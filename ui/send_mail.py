@@ -9,6 +9,7 @@ the draft. Dialogs and the launching of programs are here, so tests replace them
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import threading
 from collections.abc import Callable
@@ -57,7 +58,7 @@ def open_with_default_program(path: Path) -> bool:
 
 def start_program(command: list[str]) -> bool:
     try:
-        subprocess.Popen(command)  # noqa: S603 - the user's own mail program
+        subprocess.Popen(command)
     except OSError:
         return False
     return True
@@ -107,10 +108,8 @@ def send_over_smtp(
         if error is None:
             record("smtp")
             if keep and settings.username:
-                try:
+                with contextlib.suppress(NoKeyring):  # then it is asked for next time, as now
                     store_password(settings.username, settings.host, password or "")
-                except NoKeyring:
-                    pass
             QMessageBox.information(parent, "Skickat", f"Rapporten är skickad till {recipient}.")
         else:
             QMessageBox.warning(parent, "Inte skickat", str(error))

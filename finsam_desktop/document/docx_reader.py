@@ -134,7 +134,7 @@ def _targets(form: FormSpec) -> list[_Target]:
                 targets.append(_Target(_norm(f"{spec.number} {label}"), "field", section.key, path, True, False, help_words))
             targets.append(_Target(_norm(label), "field", section.key, path, False, answer, help_words))
             if spec.group:
-                number, title = spec.group.split(" ", 1)
+                _, title = spec.group.split(" ", 1)
                 targets.append(_Target(_norm(spec.group), "skip", section.key, numbered=True))
                 targets.append(_Target(_norm(title), "skip", section.key, alone=True))
     return sorted(targets, key=lambda target: len(target.words), reverse=True)
@@ -206,9 +206,9 @@ class _Reader:
         """The label ``text`` starts with and what follows it. A line that is a list item
         counts only when it is a whole heading (Word's own numbering)."""
         for target in self.targets:
-            if not target.numbered and target.section != self.section:
-                if not (target.section == FRONT and self.section in FRONT_SECTIONS) and target.kind != "section":
-                    continue  # a bare label counts only inside its own section
+            elsewhere = not target.numbered and target.section != self.section
+            if elsewhere and not (target.section == FRONT and self.section in FRONT_SECTIONS) and target.kind != "section":
+                continue  # a bare label counts only inside its own section
             rest = _split_after(text.replace(CHECKED, "").replace(UNCHECKED, ""), target.words)
             if rest is None:
                 continue

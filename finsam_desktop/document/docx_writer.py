@@ -9,7 +9,7 @@ document can be read back exactly (:mod:`finsam_desktop.document.embedded`).
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from io import BytesIO
 
 from docx import Document
@@ -296,7 +296,7 @@ def _properties(doc: DocxDocument, report: ReportDocument) -> None:
     properties.category = ""
     properties.language = "sv-SE"
     properties.revision = 1
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     properties.created = properties.modified = now
     package = doc.part.package
     for rel_id, rel in list(package.rels.items()):

@@ -30,14 +30,14 @@ def attach(doc: DocxDocument, draft_json: bytes) -> None:
     item_xml = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<utkast xmlns="{NAMESPACE}" encoding="base64">{content}</utkast>'
-    ).encode("utf-8")
+    ).encode()
     item = Part(item_name, "application/xml", item_xml, package)
     props_name = PackURI(item_name.replace("/item", "/itemProps"))
     props_xml = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
         f'<ds:datastoreItem ds:itemID="{{{str(uuid.uuid4()).upper()}}}" xmlns:ds="{PROPS_NAMESPACE}">'
         f'<ds:schemaRefs><ds:schemaRef ds:uri="{NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>'
-    ).encode("utf-8")
+    ).encode()
     item.relate_to(Part(props_name, PROPS_TYPE, props_xml, package), RT.CUSTOM_XML_PROPS)
     doc.part.relate_to(item, RT.CUSTOM_XML)
 

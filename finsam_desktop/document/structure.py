@@ -179,14 +179,16 @@ class _Builder:
 
     def front_page(self) -> None:
         form = self.form
-        self.blocks += [Title(form.form.title, form.form.subtitle), Paragraph(form.form.instruction), OfficeBox(form.office_box.labels)]
+        self.blocks += [
+            Title(form.form.title, form.form.subtitle),
+            Paragraph(form.form.instruction),
+            OfficeBox(form.office_box.labels),
+        ]
 
     def contacts(self) -> None:
         forbund = self.form.forbund
         self.blocks += [Paragraph(forbund.send_instruction), Paragraph(forbund.purpose), Heading(forbund.contacts_heading, 2)]
-        self.blocks.append(
-            FieldTable(tuple((f"{c.name}, {c.role}", f"{c.email}\nTfn: {c.phone}") for c in forbund.contacts))
-        )
+        self.blocks.append(FieldTable(tuple((f"{c.name}, {c.role}", f"{c.email}\nTfn: {c.phone}") for c in forbund.contacts)))
 
     def section(self, index: int) -> None:
         section = self.form.sections[index]

@@ -13,15 +13,20 @@ import urllib.parse
 from email.message import EmailMessage
 from email.policy import SMTP
 
-from finsam_desktop.document.filename import safe_part
 from finsam_desktop.form import load_form
 from finsam_desktop.model import Draft
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
+def _one_line(text: str) -> str:
+    """Text for a header: as written, on one line (line breaks would end the header)."""
+    return " ".join(text.split())
+
+
 def subject_of(draft: Draft) -> str:
-    parts = ["Slutrapport", safe_part(draft.allmant.insatsens_namn), safe_part(draft.ansvarig.organisation)]
+    """The subject keeps the insats's own words (``/ : " ?`` included); it is not a file name."""
+    parts = ["Slutrapport", _one_line(draft.allmant.insatsens_namn), _one_line(draft.ansvarig.organisation)]
     return " – ".join(part for part in parts if part)
 
 
@@ -37,11 +42,19 @@ def body_of(draft: Draft, filename: str) -> str:
     )
 
 
+MAX_ASCII_NAME = 60  # longer, and Python writes RFC 2231 continuations older programs misread
+
+
 def ascii_name(filename: str) -> str:
-    """``Slutrapport – Steget före.docx`` → ``Slutrapport - Steget fore.docx``."""
+    """``Slutrapport – Steget före.docx`` → ``Slutrapport - Steget fore.docx``, short enough
+    to stay one plain parameter (the full name travels in UTF-8 beside it)."""
     text = filename.replace("–", "-").replace("—", "-")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return text.replace('"', "") or "Slutrapport.docx"
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().replace('"', "")
+    stem, dot, suffix = text.rpartition(".")
+    if len(text) > MAX_ASCII_NAME and dot:
+        cut = stem[: MAX_ASCII_NAME - len(suffix) - 1]
+        text = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" -.") + "." + suffix  # at a word
+    return text or "Slutrapport.docx"
 
 
 def report_message(draft: Draft, attachment: bytes, filename: str, sender: str = "") -> EmailMessage:
@@ -70,6 +83,12 @@ def eml_draft(message: EmailMessage) -> bytes:
 
 def mailto_url(draft: Draft, filename: str) -> str:
     """A ``mailto:`` link with address, subject and body; the file must be attached by hand."""
-    body = body_of(draft, filename) + "\n(Bifoga filen " + filename + " innan du skickar.)\n"
+    insats = draft.allmant.insatsens_namn.strip() or "insatsen"
+    sender = draft.ansvarig.kontaktperson.strip() or "Uppgiftslämnaren"
+    body = (
+        f"Hej!\n\nHär kommer slutrapporten för {insats}.\n\n"
+        f"(Bifoga filen {filename} innan du skickar.)\n\n"
+        f"Med vänliga hälsningar\n{sender}\n{draft.ansvarig.organisation.strip()}\n"
+    )
     query = urllib.parse.urlencode({"subject": subject_of(draft), "body": body}, quote_via=urllib.parse.quote)
     return f"mailto:{load_form().forbund.recipient}?{query}"

@@ -6,6 +6,7 @@ Refusals and failures come back as :class:`SendFailed` with the reason in plain 
 
 from __future__ import annotations
 
+import contextlib
 import smtplib
 import socket
 import ssl
@@ -49,7 +50,10 @@ def _reason(error: BaseException, settings: SmtpSettings) -> str:
         text = error.smtp_error.decode(errors="replace") if isinstance(error.smtp_error, bytes) else str(error.smtp_error)
         return f"E-postservern svarade: {error.smtp_code} {text}"
     if isinstance(error, (socket.gaierror, ConnectionRefusedError, TimeoutError, socket.timeout, OSError)):
-        return f"Det gick inte att nå e-postservern {settings.host}:{settings.port}. Kontrollera namn och port, eller försök igen senare."
+        return (
+            f"Det gick inte att nå e-postservern {settings.host}:{settings.port}. "
+            "Kontrollera namn och port, eller försök igen senare."
+        )
     return f"Meddelandet kunde inte skickas ({error.__class__.__name__})."
 
 
@@ -68,10 +72,8 @@ class SmtpSender:
         self._cancelled.set()
         sock = getattr(self._connection, "sock", None)
         if sock is not None:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
     def send(self, message: EmailMessage, timeout: float = 30) -> None:
         settings = self.settings
