@@ -60,10 +60,10 @@ def make_icons(folder: Path) -> dict[str, Path]:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # QIODevice overload missing from the stubs
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / "finsam.png"
-    png.write_bytes(bytes(data))
+    png.write_bytes(data.data())
     big = Image.open(png)
     icons = {"ico": folder / "finsam.ico", "icns": folder / "finsam.icns", "png": png}
     big.save(icons["ico"], sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)])

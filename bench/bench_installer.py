@@ -34,8 +34,8 @@ def main() -> None:
     naive = build_installer.build(out, naive=True)
     mib = 1024 * 1024
     print(f"build time: {app['seconds']:.0f} s")
-    print(f"bundle: {app['bytes'] / mib:.0f} MiB; naive PyInstaller build: {naive['bytes'] / mib:.0f} MiB "
-          f"({app['bytes'] / naive['bytes']:.2f}×)")  # type: ignore[operator]
+    size, naive_size = float(app["bytes"]), float(naive["bytes"])  # type: ignore[arg-type]
+    print(f"bundle: {size / mib:.0f} MiB; naive PyInstaller build: {naive_size / mib:.0f} MiB ({size / naive_size:.2f}×)")
     if "archive_bytes" in app:
         print(f"compressed: {app['archive_bytes'] / mib:.0f} MiB")  # type: ignore[operator]
     frozen = _median_seconds([str(build_installer.executable(app["bundle"])), "--self-test"])  # type: ignore[arg-type]

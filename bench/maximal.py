@@ -6,7 +6,7 @@ from typing import get_args, get_origin
 
 from pydantic import BaseModel
 
-from finsam_desktop.model import Draft, Entry, Mal, Samverkanspart
+from finsam_desktop.model import Draft, Entry, Mal, Resultat, Samverkanspart
 
 PARAGRAPH = (
     "Insatsen har under perioden arbetat med samordnad planering för deltagarna, och "
@@ -37,7 +37,7 @@ def _fill(model: BaseModel) -> None:
 
 def maximal_draft() -> Draft:
     """Four samverkansparter, eight goals, and ~20 000 characters in every text field."""
-    draft = Draft(samverkansparter=[Samverkanspart() for _ in range(4)], resultat={"mal": [Mal() for _ in range(8)]})
+    draft = Draft(samverkansparter=[Samverkanspart() for _ in range(4)], resultat=Resultat(mal=[Mal() for _ in range(8)]))
     _fill(draft)
     for goal in draft.resultat.mal:
         goal.uppnatt = "Ja"

@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> None:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     if sys.argv[1] == "app":
         from pathlib import Path
@@ -26,7 +26,7 @@ def main() -> None:
         from ui.main_window import MainWindow
 
         app = create_application([])
-        window = MainWindow(DraftSession.open(Path(sys.argv[2])))
+        window: QWidget = MainWindow(DraftSession.open(Path(sys.argv[2])))
     else:
         from PySide6.QtWidgets import QLineEdit, QListWidget, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
 

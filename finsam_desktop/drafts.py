@@ -70,8 +70,8 @@ class DraftFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    format: Literal["finsam-slutrapport-utkast"] = FORMAT
-    schema_version: Literal[2] = SCHEMA_VERSION
+    format: Literal["finsam-slutrapport-utkast"] = "finsam-slutrapport-utkast"
+    schema_version: Literal[2] = 2
     form: str = DEFAULT_FORM
     name: str = ""
     draft: Draft = Field(default_factory=Draft)

@@ -51,23 +51,23 @@ class Entry(_Part, Generic[T]):
 
 
 class DateEntry(Entry[date]):
-    parser = staticmethod(parsing.parse_date)
+    parser = parsing.parse_date
 
 
 class KronorEntry(Entry[int]):
-    parser = staticmethod(parsing.parse_kronor)
+    parser = parsing.parse_kronor
 
 
 class PhoneEntry(Entry[str]):
-    parser = staticmethod(parsing.parse_phone)
+    parser = parsing.parse_phone
 
 
 class PostnummerEntry(Entry[str]):
-    parser = staticmethod(parsing.parse_postnummer)
+    parser = parsing.parse_postnummer
 
 
 class EmailEntry(Entry[str]):
-    parser = staticmethod(parsing.parse_email)
+    parser = parsing.parse_email
 
 
 class DateRange(_Part):

@@ -151,9 +151,9 @@ def _single_date(text: str) -> Parsed[date]:
             return Parsed(error=_date_error_for(year, month, day))
         return Parsed(found, found.isoformat(), note=f"Tolkat som {found.isoformat()} (dag/månad).")
     if match := _NAMED.fullmatch(text.lower()):
-        month = MONTHS.get(match.group(2))
-        if month is not None:
-            day, year = int(match.group(1)), int(match.group(3))
+        named_month = MONTHS.get(match.group(2))
+        if named_month is not None:
+            month, day, year = named_month, int(match.group(1)), int(match.group(3))
             found = _make_date(year, month, day)
             if found is None:
                 return Parsed(error=_date_error_for(year, month, day))

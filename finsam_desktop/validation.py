@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -143,7 +143,7 @@ def _text_problems(path: str, spec: FieldSpec, text: str) -> Iterator[Problem]:
         yield Problem(path, VARNING, f"{spec.name} ska stå på en rad. Ta bort radbrytningarna.")
 
 
-def _typed_problems(path: str, spec: FieldSpec, entry: Entry) -> Iterator[Problem]:  # type: ignore[type-arg]
+def _typed_problems(path: str, spec: FieldSpec, entry: Entry[Any]) -> Iterator[Problem]:
     parsed = entry.parsed()
     if parsed.error:
         yield Problem(path, FEL, parsed.error)

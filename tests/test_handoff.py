@@ -209,3 +209,23 @@ def test_a_send_can_be_cancelled_while_the_server_keeps_silent(report) -> None: 
     assert not worker.is_alive()
     assert len(outcome) == 1 and isinstance(outcome[0], SendCancelled)
     assert str(outcome[0]) == "Skickandet avbröts. Inget skickades."
+
+
+def test_a_password_with_a_ring_on_the_a_gets_a_clear_message(report, tls: trustme.CA) -> None:  # type: ignore[no-untyped-def]
+    data, filename, draft = report
+    client_context = __import__("ssl").create_default_context()
+    tls.configure_trust(client_context)
+    for controller in server(Inbox(), tls):
+        settings = SmtpSettings("127.0.0.1", controller.port, "starttls", "sara")
+        with pytest.raises(SendFailed, match="innehåller tecken \\(som å, ä eller ö\\)"):
+            SmtpSender(settings, "hemligtåäö", client_context).send(report_message(draft, data, filename, sender="sara@example.se"))
+
+
+def test_an_unknown_security_setting_never_sends_in_plain_text(report) -> None:  # type: ignore[no-untyped-def]
+    data, filename, draft = report
+    inbox = Inbox()
+    for controller in server(inbox):
+        settings = SmtpSettings("127.0.0.1", controller.port, "tls1.0")  # type: ignore[arg-type]  # a hand-edited file
+        with pytest.raises(SendFailed, match="okänd"):
+            SmtpSender(settings, "").send(report_message(draft, data, filename, sender="sara@example.se"))
+    assert inbox.messages == []

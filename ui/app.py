@@ -21,6 +21,7 @@ from finsam_desktop.journal import Recovery, Restore, adopt_legacy_journals, fin
 from finsam_desktop.paths import APP_NAME, drafts_dir, journals_dir
 from finsam_desktop.resources import resource
 from finsam_desktop.session import DraftSession
+from ui.diagnostics import Diagnostics
 from ui.main_window import MainWindow
 from ui.start_window import StartWindow
 
@@ -29,7 +30,8 @@ LEFTOVER_AGE_AT_START = 60  # seconds: a save in another window takes millisecon
 
 def create_application(argv: list[str]) -> QApplication:
     """The QApplication, in Swedish (Qt's own buttons too), with the app's stylesheet."""
-    app = QApplication.instance() or QApplication(argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setOrganizationName("Finsam")
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -39,7 +41,7 @@ def create_application(argv: list[str]) -> QApplication:
     if translator.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
     app.setStyleSheet(resource("style", "app.qss").read_text(encoding="utf-8"))
-    return app  # type: ignore[return-value]
+    return app
 
 
 def recovered_session(recovery: Recovery) -> DraftSession:
@@ -124,6 +126,7 @@ class Launcher(QObject):
 def main(path: Path | None = None) -> int:
     """The app; with ``path`` (from "Öppna med") that draft or Word document is opened."""
     app = create_application(sys.argv)
+    diagnostics = Diagnostics()  # noqa: F841  # kept alive while the app runs
     launcher = Launcher()
     if path is not None:
         launcher.start.open_path(path)

@@ -116,13 +116,16 @@ class Autosaver(QObject):
             outcome: object = datetime.now()
         except DraftError as error:
             outcome = error
+        except Exception:  # never a silent worker: said like any failed save, and retried
+            log.exception("autosave failed")
+            outcome = DraftError(self.session.path, "Utkastet kunde inte sparas (internt fel). Texten finns kvar; försöker igen.")
         self._bridge.finished.emit(snapshot, outcome)
 
     def _write_journal(self, snapshot: bytes) -> None:
         try:
             self.session.write_journal(snapshot)
-        except OSError as error:  # the real save will say what is wrong
-            log.warning("recovery journal not written: %s", error)
+        except Exception:  # the real save will say what is wrong
+            log.exception("recovery journal not written")
 
     def _finished(self, snapshot: bytes, outcome: object) -> None:
         if isinstance(outcome, DraftConflict):

@@ -24,7 +24,7 @@ def row_type(draft: Draft, path: str) -> type[Any]:
     """The model class of one row of the list at ``path``."""
     parent_path, _, leaf = path.rpartition(".")
     parent = value_at(draft, parent_path) if parent_path else draft
-    return get_args(type(parent).model_fields[leaf].annotation)[0]  # type: ignore[no-any-return]
+    return get_args(type(parent).model_fields[leaf].annotation)[0]
 
 
 class ListEditor(QWidget):
@@ -84,13 +84,14 @@ class ListEditor(QWidget):
 
     @property
     def items(self) -> list[Any]:
-        return value_at(self.draft, self.path)  # type: ignore[no-any-return]
+        return value_at(self.draft, self.path)
 
     def rebuild(self) -> None:
         for editor in self.editors:
             editor.retire()
         while self.rows.count():
-            widget = self.rows.takeAt(0).widget()
+            item = self.rows.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()  # out of the Tab chain at once, not when Qt gets round to deleting it
                 widget.deleteLater()  # later: a button of this row may be the one being clicked

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,7 +31,7 @@ from finsam_desktop.form import load_form
 from finsam_desktop.model import value_at
 from finsam_desktop.session import DraftSession
 from finsam_desktop.validation import FEL, Problem, is_unwritten, validate
-from ui import export_actions, send_mail
+from ui import export_actions, send_mail, settings
 from ui.autosave import Autosaver
 from ui.profile import SettingsDialog, has_profile, remember_profile
 from ui.review_page import ReviewPage
@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
             (file_menu, "Förhandsgranska och skriv &ut…", QKeySequence.StandardKey.Print, self.print_preview),
             (file_menu, "Spara som &PDF…", QKeySequence("Ctrl+Shift+P"), self.save_pdf),
             (file_menu, "S&kicka med e-post…", QKeySequence("Ctrl+Shift+E"), self.send_by_email),
-            (file_menu, "&Inställningar…", QKeySequence.StandardKey.Preferences, self.settings),
+            (file_menu, "&Inställningar…", QKeySequence.StandardKey.Preferences, self.open_settings),
             (file_menu, "S&täng", QKeySequence.StandardKey.Close, self.close),
             (go_menu, "&Föregående avsnitt", QKeySequence("Alt+Left"), lambda: self.step(-1)),
             (go_menu, "&Nästa avsnitt", QKeySequence("Alt+Right"), lambda: self.step(1)),
@@ -147,28 +147,23 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             menu.addAction(action)
 
-    def _settings_key(self) -> str:
-        return "utkast/" + re.sub(r"[^A-Za-z0-9]", "_", self.session.path.name)
-
     def _restore(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("fönster/geometri")
-        if isinstance(geometry, QByteArray):
+        geometry = settings.window_geometry()
+        if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1100, 780)
-        row = int(settings.value(f"{self._settings_key()}/avsnitt", 0) or 0)
-        self.sidebar.setCurrentRow(min(max(row, 0), self.stack.count() - 1))
+        self.sidebar.setCurrentRow(settings.last_section(self.session.path, self.stack.count()))
 
     # --- moving around ---------------------------------------------------------------
 
     def _remember_scroll(self) -> None:
         page = self.stack.currentWidget()
         if isinstance(page, SectionPage):
-            QSettings().setValue(f"{self._settings_key()}/rullning/{page.section.key}", page.verticalScrollBar().value())
+            settings.set_scroll_position(self.session.path, page.section.key, page.verticalScrollBar().value())
 
     def _restore_scroll(self, page: SectionPage) -> None:
-        value = int(QSettings().value(f"{self._settings_key()}/rullning/{page.section.key}", 0) or 0)
+        value = settings.scroll_position(self.session.path, page.section.key)
         QTimer.singleShot(0, lambda: page.verticalScrollBar().setValue(value))  # after layout
 
     def _show_page(self, row: int) -> None:
@@ -176,12 +171,13 @@ class MainWindow(QMainWindow):
             return
         self._remember_scroll()
         self.stack.setCurrentIndex(row)
-        if isinstance(self.stack.currentWidget(), SectionPage):
-            self._restore_scroll(self.stack.currentWidget())
+        page = self.stack.currentWidget()
+        if isinstance(page, SectionPage):
+            self._restore_scroll(page)
         self.progress.setValue(row + 1)
         self.previous_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.stack.count() - 1)
-        QSettings().setValue(f"{self._settings_key()}/avsnitt", row)
+        settings.set_last_section(self.session.path, row)
         self.autosaver.save_now()
         if self.stack.currentWidget() is self.review:
             self.left_paths.update(problem.path for problem in self.problems)
@@ -302,7 +298,7 @@ class MainWindow(QMainWindow):
     def print_preview(self) -> None:
         export_actions.print_preview(self, self.session)
 
-    def settings(self) -> None:
+    def open_settings(self) -> None:
         SettingsDialog(self).exec()
 
     def about(self) -> None:
@@ -326,7 +322,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self._remember_scroll()
-        QSettings().setValue("fönster/geometri", self.saveGeometry())
+        settings.set_window_geometry(self.saveGeometry())
         if not has_profile() and not is_unwritten(self.session.draft.ansvarig):
             remember_profile(self.session.draft)  # the first report teaches the app who you are
         self.autosaver.shutdown()

@@ -6,7 +6,6 @@ They live in QSettings, not in drafts: a new report starts with them filled in, 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,12 +20,12 @@ from PySide6.QtWidgets import (
 from finsam_desktop.form import field_path, load_form
 from finsam_desktop.model import Draft, set_text_at, text_of, value_at
 from finsam_desktop.validation import is_blank
+from ui import settings
 from ui.fields import FieldEditor
 from ui.wheel_safe import ChoiceBox, NumberBox
 
 SECTION = "ansvarig"
 SECURITY = {"starttls": "STARTTLS (port 587)", "ssl": "SSL/TLS (port 465)", "none": "Ingen (bara inom organisationens nät)"}
-GROUP = "profil"
 
 
 def profile_paths() -> list[str]:
@@ -35,22 +34,20 @@ def profile_paths() -> list[str]:
 
 
 def has_profile() -> bool:
-    return any(QSettings().value(f"{GROUP}/{path}", "") for path in profile_paths())
+    return any(settings.profile_value(path) for path in profile_paths())
 
 
 def fill_from_profile(draft: Draft) -> None:
     """Put the remembered details into the empty fields of ``draft``."""
-    settings = QSettings()
     for path in profile_paths():
-        remembered = str(settings.value(f"{GROUP}/{path}", "") or "")
+        remembered = settings.profile_value(path)
         if remembered and is_blank(text_of(value_at(draft, path))):
             set_text_at(draft, path, remembered)
 
 
 def remember_profile(draft: Draft) -> None:
-    settings = QSettings()
     for path in profile_paths():
-        settings.setValue(f"{GROUP}/{path}", text_of(value_at(draft, path)))
+        settings.set_profile_value(path, text_of(value_at(draft, path)))
 
 
 class SettingsDialog(QDialog):
@@ -79,19 +76,19 @@ class SettingsDialog(QDialog):
 
     def _mail_settings(self) -> QGroupBox:
         """Direct sending over SMTP, for organisations that allow it (else the mail program)."""
-        settings = QSettings()
+        host, port, security, user = settings.stored_smtp_form()
         box = QGroupBox("E-post: skicka direkt via e-postserver (valfritt)")
         form = QFormLayout(box)
-        self.server = QLineEdit(str(settings.value("epost/server", "") or ""))
+        self.server = QLineEdit(host)
         self.server.setPlaceholderText("Lämna tomt för att använda ditt e-postprogram")
         self.port = NumberBox()
         self.port.setRange(1, 65535)
-        self.port.setValue(int(settings.value("epost/port", 587) or 587))
+        self.port.setValue(port)
         self.security = ChoiceBox()
         for value, text in SECURITY.items():
             self.security.addItem(text, value)
-        self.security.setCurrentIndex(max(0, self.security.findData(settings.value("epost/säkerhet", "starttls"))))
-        self.user = QLineEdit(str(settings.value("epost/användare", "") or ""))
+        self.security.setCurrentIndex(max(0, self.security.findData(security)))
+        self.user = QLineEdit(user)
         for label, widget in (
             ("Server", self.server),
             ("Port", self.port),
@@ -107,9 +104,5 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         remember_profile(self.scratch)
-        settings = QSettings()
-        settings.setValue("epost/server", self.server.text().strip())
-        settings.setValue("epost/port", self.port.value())
-        settings.setValue("epost/säkerhet", self.security.currentData())
-        settings.setValue("epost/användare", self.user.text().strip())
+        settings.save_smtp(self.server.text(), self.port.value(), str(self.security.currentData()), self.user.text())
         super().accept()

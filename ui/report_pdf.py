@@ -14,13 +14,13 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
-    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
     QTextDocument,
 )
+from PySide6.QtPrintSupport import QPrinter
 
 from finsam_desktop.document.export import ExportError, export_message
 from finsam_desktop.document.html_writer import stylesheet, write_html
@@ -41,7 +41,7 @@ def text_document(report: ReportDocument) -> QTextDocument:
     return document
 
 
-def paint_pages(report: ReportDocument, device: QPagedPaintDevice) -> int:
+def paint_pages(report: ReportDocument, device: QPdfWriter | QPrinter) -> int:
     """Lay out and draw the report on ``device`` (a QPdfWriter or QPrinter); returns pages."""
     device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, MARGINS_MM))
     document = text_document(report)

@@ -116,9 +116,9 @@ class SectionPage(QScrollArea):
         """Each editor shows the problems at its own path; a list those of its rows."""
         for path, editor in self.all_editors().items():
             editor.show_problems([problem for problem in problems if problem.path == path])
-        for path, editor in self.lists.items():
+        for path, rows_editor in self.lists.items():
             rows = re.compile(re.escape(path) + r"(\[[0-9]+\])?")
-            show_problems_on(editor.problems, [problem for problem in problems if rows.fullmatch(problem.path)])
+            show_problems_on(rows_editor.problems, [problem for problem in problems if rows.fullmatch(problem.path)])
 
     def update_hints(self) -> None:
         if self.economy_hint is not None:
@@ -130,5 +130,5 @@ class SectionPage(QScrollArea):
     def reload(self) -> None:
         for editor in self.editors.values():
             editor.load()
-        for editor in self.lists.values():
-            editor.rebuild()
+        for rows_editor in self.lists.values():
+            rows_editor.rebuild()

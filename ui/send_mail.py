@@ -10,12 +10,13 @@ the draft. Dialogs and the launching of programs are here, so tests replace them
 from __future__ import annotations
 
 import contextlib
+import logging
 import subprocess
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
 
@@ -34,22 +35,10 @@ from finsam_desktop.handoff.smtp import SendFailed, SmtpSender, SmtpSettings
 from finsam_desktop.session import DraftSession
 from ui.export_actions import confirm_draft_export, documents_folder
 from ui.reveal import reveal
+from ui.settings import UnknownSecurity, smtp_settings
 
 EXPORT_FOLDER = "Finsam slutrapporter"
-
-
-def smtp_settings() -> SmtpSettings | None:
-    """Direct sending, when the user has set up a server in Inställningar → E-post."""
-    settings = QSettings()
-    host = str(settings.value("epost/server", "") or "").strip()
-    if not host:
-        return None
-    return SmtpSettings(
-        host,
-        int(settings.value("epost/port", 587) or 587),
-        str(settings.value("epost/säkerhet", "starttls")),  # type: ignore[arg-type]
-        str(settings.value("epost/användare", "") or ""),
-    )
+log = logging.getLogger("finsam.send")
 
 
 def open_with_default_program(path: Path) -> bool:
@@ -122,6 +111,9 @@ def send_over_smtp(
             bridge.finished.emit(None)
         except SendFailed as error:
             bridge.finished.emit(error)
+        except Exception as error:  # never a hung progress dialog
+            log.exception("sending failed")
+            bridge.finished.emit(SendFailed(f"Meddelandet kunde inte skickas ({error.__class__.__name__}). Inget skickades."))
 
     progress.open()
     threading.Thread(target=work, name="smtp", daemon=True).start()
@@ -165,7 +157,11 @@ def send_by_email(parent: QWidget, session: DraftSession, recorded: Callable[[],
         session.record_handoff(how, recipient)
         recorded()
 
-    settings = smtp_settings()
+    try:
+        settings = smtp_settings()
+    except UnknownSecurity as error:
+        QMessageBox.warning(parent, "Inte skickat", str(error))
+        return path
     if settings is not None:
         send_over_smtp(parent, session, settings, path, record)
         return path

@@ -125,8 +125,9 @@ class StartWindow(QMainWindow):
             self.recent.addTopLevelItem(item)
         for column in range(3):
             self.recent.resizeColumnToContents(column)
-        if self.recent.topLevelItemCount():
-            self.recent.setCurrentItem(self.recent.topLevelItem(0))
+        first = self.recent.topLevelItem(0)
+        if first is not None:
+            self.recent.setCurrentItem(first)
         self._selection_changed()
 
     def selected_path(self) -> Path | None:

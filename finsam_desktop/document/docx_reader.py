@@ -15,7 +15,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import docx
 from docx.document import Document as DocxDocument
@@ -146,7 +146,7 @@ def _targets(form: FormSpec) -> list[_Target]:
 def _list_marker(paragraph: Paragraph, counters: dict[str, int], numbering: dict[str, str]) -> str:
     properties = paragraph._p.pPr
     style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
-    num = properties.numPr if properties is not None else None
+    num: Any = properties.numPr if properties is not None else None  # python-docx types it loosely
     if num is not None and num.numId is not None:
         number_id = str(num.numId.val)
         if numbering.get(number_id) == "decimal":
@@ -344,7 +344,8 @@ def _goals_from_text(text: str) -> list[Mal]:
 
 def _fill(reader: _Reader, form: FormSpec) -> tuple[Draft, list[str], list[str]]:
     draft = Draft()
-    found, missing = [], []
+    found: list[str] = []
+    missing: list[str] = []
     for path, spec, _section in form.fields():
         name = f"{spec.number} {spec.name}" if spec.number else spec.name
         if path == "samverkansparter":

@@ -9,6 +9,7 @@ document can be read back exactly (:mod:`finsam_desktop.document.embedded`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from io import BytesIO
 
@@ -19,7 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.shared import Cm, Emu, Length, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -46,6 +47,7 @@ TEXT_COLOUR = RGBColor(0, 0, 0)
 SECONDARY_COLOUR = RGBColor(0x40, 0x40, 0x40)  # help texts: still 10:1 contrast on white
 LABEL_WIDTH = Cm(6)
 CONTENT_WIDTH = Cm(16)
+VALUE_WIDTH = Cm(10)  # CONTENT_WIDTH - LABEL_WIDTH, as a Length (subtraction gives a plain int)
 
 
 class _Body:
@@ -205,7 +207,7 @@ def _cell_text(cell, text: str, bold: bool = False, italic: bool = False, size: 
     run.font.size = Pt(size)
 
 
-def _table(body: _Body, columns: int, widths: list[Cm]) -> Table:
+def _table(body: _Body, columns: int, widths: Sequence[Length]) -> Table:
     table = body.table(columns)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
@@ -215,7 +217,7 @@ def _table(body: _Body, columns: int, widths: list[Cm]) -> Table:
     return table
 
 
-def _add_row(table: Table, cells: list[tuple[str, bool]], widths: list[Cm]) -> None:
+def _add_row(table: Table, cells: list[tuple[str, bool]], widths: Sequence[Length]) -> None:
     row = table.add_row()
     for cell, (text, bold), width in zip(row.cells, cells, widths, strict=True):
         cell.width = width
@@ -253,7 +255,7 @@ def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
                     paragraph = body.paragraph(item, "List Bullet")
                 paragraph.paragraph_format.space_after = Pt(2)
         case FieldTable(rows):
-            widths = [LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH]
+            widths: list[Length] = [LABEL_WIDTH, VALUE_WIDTH]
             table = _table(body, 2, widths)
             for label, value in rows:
                 _add_row(table, [(label, True), (value, False)], widths)

@@ -66,7 +66,8 @@ def report_message(draft: Draft, attachment: bytes, filename: str, sender: str =
     message["Subject"] = subject_of(draft)
     message.set_content(body_of(draft, filename))
     message.add_attachment(attachment, *DOCX_TYPE, filename=filename)  # UTF-8 (RFC 2231) when needed
-    message.get_payload()[-1].set_param("name", ascii_name(filename), header="Content-Type")  # plain ASCII
+    attached: EmailMessage = message.get_payload()[-1]  # type: ignore[index,assignment]  # a multipart's parts
+    attached.set_param("name", ascii_name(filename), header="Content-Type")  # plain ASCII
     return message
 
 

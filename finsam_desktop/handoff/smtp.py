@@ -13,7 +13,7 @@ import ssl
 import threading
 from dataclasses import dataclass
 from email.message import EmailMessage
-from typing import Literal
+from typing import Literal, get_args
 
 Security = Literal["starttls", "ssl", "none"]
 
@@ -77,12 +77,14 @@ class SmtpSender:
 
     def send(self, message: EmailMessage, timeout: float = 30) -> None:
         settings = self.settings
+        if settings.security not in get_args(Security):  # never fall back to plain text
+            raise SendFailed("Inställningen för säker anslutning är okänd, så inget skickades. Välj STARTTLS eller SSL.")
         try:
             if settings.security == "ssl":
                 self._connection = smtplib.SMTP_SSL(timeout=timeout, context=self.context)
             else:
                 self._connection = smtplib.SMTP(timeout=timeout)
-            self._connection._host = settings.host  # smtplib sets it only in __init__; STARTTLS checks it
+            self._connection._host = settings.host  # type: ignore[attr-defined]  # set only in __init__; STARTTLS checks it
             self._connection.connect(settings.host, settings.port)  # cancellable from here on
             with self._connection as connection:
                 if settings.security == "starttls":
@@ -94,6 +96,11 @@ class SmtpSender:
                 connection.send_message(message)
         except SendFailed:
             raise
+        except UnicodeEncodeError as error:  # smtplib logs in with ASCII only
+            raise SendFailed(
+                "Användarnamnet eller lösenordet innehåller tecken (som å, ä eller ö) som inte kan skickas vid "
+                "inloggning på e-postservern. Använd ditt e-postprogram i stället (töm Server under Inställningar)."
+            ) from error
         except (smtplib.SMTPException, OSError) as error:
             if self._cancelled.is_set():
                 raise SendCancelled() from error

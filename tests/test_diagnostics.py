@@ -1,0 +1,51 @@
+"""An error nobody expected is told in Swedish, logged without the report's text, and never lost."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from ui import diagnostics
+from ui.app import create_application
+
+SECRET = "Personnummer 19850101-1234 och deltagarens namn"
+
+
+def fail_with_the_reports_text() -> None:
+    raise ValueError(SECRET)
+
+
+@pytest.fixture
+def installed(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> diagnostics.Diagnostics:
+    create_application([])
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setattr(diagnostics.QMessageBox, "open", lambda box: None)  # shown, not waited on
+    installed = diagnostics.Diagnostics()
+    yield installed
+    installed.handler.close()
+    diagnostics.logging.getLogger("finsam").removeHandler(installed.handler)
+
+
+def test_an_uncaught_error_is_shown_and_logged_without_the_text(installed: diagnostics.Diagnostics) -> None:
+    try:
+        fail_with_the_reports_text()
+    except ValueError:
+        sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]  # what Python does with an uncaught error
+    (report,) = installed.shown
+    assert "fail_with_the_reports_text" in report and "builtins.ValueError" in report
+    installed.handler.flush()
+    log = diagnostics.log_path().read_text(encoding="utf-8")
+    assert "fail_with_the_reports_text" in log
+    assert SECRET not in log and SECRET not in report
+
+
+def test_an_error_in_a_worker_thread_reaches_the_user(installed: diagnostics.Diagnostics, qtbot: QtBot) -> None:
+    worker = threading.Thread(target=fail_with_the_reports_text)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: len(installed.shown) == 1, timeout=5000)
+    assert "fail_with_the_reports_text" in installed.shown[0]

@@ -1,0 +1,109 @@
+"""Every setting the app keeps, typed, with its key and default in one place.
+
+Preferences (the reporter's profile, sending over SMTP) are apart from window state
+(geometry, the section and scroll position of each draft). Values come back from a file
+a person may have edited or that may be damaged: each read checks the type and range and
+falls back to the default rather than raising, except an unknown SMTP security setting,
+which refuses to send instead of quietly sending in plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import cast, get_args
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from finsam_desktop.handoff.smtp import Security, SmtpSettings
+
+PROFILE_GROUP = "profil"
+SMTP_SERVER, SMTP_PORT, SMTP_SECURITY, SMTP_USER = "epost/server", "epost/port", "epost/säkerhet", "epost/användare"
+DEFAULT_PORT = 587
+GEOMETRY = "fönster/geometri"
+
+
+class UnknownSecurity(ValueError):
+    """The SMTP security setting is not one the app knows; ``str()`` is the message."""
+
+
+def _text(key: str, default: str = "") -> str:
+    value = QSettings().value(key, default)
+    return value if isinstance(value, str) else default
+
+
+def _number(key: str, default: int, low: int, high: int) -> int:
+    value = QSettings().value(key, default)
+    try:
+        number = int(str(value))
+    except ValueError:
+        return default
+    return number if low <= number <= high else default
+
+
+# --- preferences ----------------------------------------------------------------------
+
+
+def profile_value(path: str) -> str:
+    return _text(f"{PROFILE_GROUP}/{path}")
+
+
+def set_profile_value(path: str, text: str) -> None:
+    QSettings().setValue(f"{PROFILE_GROUP}/{path}", text)
+
+
+def smtp_settings() -> SmtpSettings | None:
+    """Direct sending, when a server is set up in Inställningar; raises :class:`UnknownSecurity`."""
+    host = _text(SMTP_SERVER).strip()
+    if not host:
+        return None
+    security = _text(SMTP_SECURITY, "starttls")
+    if security not in get_args(Security):
+        raise UnknownSecurity(
+            f"Inställningen för säker anslutning till e-postservern är okänd (”{security}”), så inget skickades. "
+            "Välj STARTTLS eller SSL under Inställningar."
+        )
+    return SmtpSettings(host, _number(SMTP_PORT, DEFAULT_PORT, 1, 65535), cast(Security, security), _text(SMTP_USER).strip())
+
+
+def stored_smtp_form() -> tuple[str, int, str, str]:
+    """What Inställningar shows: server, port, security (as stored) and user name."""
+    return _text(SMTP_SERVER), _number(SMTP_PORT, DEFAULT_PORT, 1, 65535), _text(SMTP_SECURITY, "starttls"), _text(SMTP_USER)
+
+
+def save_smtp(host: str, port: int, security: str, user: str) -> None:
+    settings = QSettings()
+    for key, value in ((SMTP_SERVER, host.strip()), (SMTP_PORT, port), (SMTP_SECURITY, security), (SMTP_USER, user.strip())):
+        settings.setValue(key, value)
+
+
+# --- window state ---------------------------------------------------------------------
+
+
+def window_geometry() -> QByteArray | None:
+    value = QSettings().value(GEOMETRY)
+    return value if isinstance(value, QByteArray) else None
+
+
+def set_window_geometry(geometry: QByteArray) -> None:
+    QSettings().setValue(GEOMETRY, geometry)
+
+
+def _draft_key(draft: Path) -> str:
+    return "utkast/" + re.sub(r"[^A-Za-z0-9]", "_", draft.name)
+
+
+def last_section(draft: Path, sections: int) -> int:
+    return _number(f"{_draft_key(draft)}/avsnitt", 0, 0, max(sections - 1, 0))
+
+
+def set_last_section(draft: Path, row: int) -> None:
+    QSettings().setValue(f"{_draft_key(draft)}/avsnitt", row)
+
+
+def scroll_position(draft: Path, section: str) -> int:
+    return _number(f"{_draft_key(draft)}/rullning/{section}", 0, 0, 10**7)
+
+
+def set_scroll_position(draft: Path, section: str, value: int) -> None:
+    QSettings().setValue(f"{_draft_key(draft)}/rullning/{section}", value)
