@@ -38,10 +38,10 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
 
 
-def _write(path: Path, data: bytes) -> int:
-    """Write an output file; one that is there already is kept as ``<file>.bak``."""
+def _write(path: Path, data: bytes, keep_backup: bool = False) -> int:
+    """Write an output file; with ``keep_backup`` (drafts), one already there is kept as ``<file>.bak``."""
     try:
-        if path.is_file():
+        if keep_backup and path.is_file():
             shutil.copy2(path, backup_path(path))
             print(f"Den tidigare filen finns kvar som {backup_path(path)}")
         atomic_write(path, data)
@@ -53,7 +53,7 @@ def _write(path: Path, data: bytes) -> int:
 
 def _sample(args: argparse.Namespace) -> int:
     name, draft = sample_report()
-    code = _write(args.output, encode(name, draft))
+    code = _write(args.output, encode(name, draft), keep_backup=True)
     if code == EXIT_OK:
         print(f"Exempelrapporten är sparad i {args.output}")
     return code
@@ -94,7 +94,7 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     for line in result.summary():
         print(line)
-    code = _write(args.output, encode(result.name, result.draft))
+    code = _write(args.output, encode(result.name, result.draft), keep_backup=True)
     if code == EXIT_OK:
         print(f"Utkastet är sparat som {args.output}")
     return code

@@ -55,14 +55,23 @@ def _add_handoffs(data: dict[str, Any]) -> dict[str, Any]:
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _add_handoffs}
 
 
+DELIVERED = frozenset({"smtp", "e-postprogram", "markerad"})
+
+
 class HandOff(BaseModel):
     """One time the report was handed to the förbund."""
 
     model_config = ConfigDict(extra="forbid")
 
     when: datetime
-    how: Literal["e-postprogram", "e-postfil", "smtp", "mailto"]
+    how: Literal["e-postprogram", "e-postfil", "smtp", "mailto", "compose", "markerad"]
     to: str
+
+    @property
+    def delivered(self) -> bool:
+        """Known to be sent: SMTP delivered it, the MAPI client said it was sent, or the user
+        marked it; a compose window, .eml draft or mailto link was only opened."""
+        return self.how in DELIVERED
 
 
 class DraftFile(BaseModel):
@@ -130,6 +139,7 @@ class DraftInfo:
     completeness: float | None
     error: str = ""
     sent: date | None = None
+    opened: date | None = None  # in a mail program, not known to be sent
 
 
 def revision_of(data: bytes | None) -> Revision:
@@ -416,6 +426,8 @@ def list_drafts(folder: Path, today: date | None = None) -> list[DraftInfo]:
                 DraftInfo(path, path.stem, "", modified, None, f"”{path.name}” kunde inte läsas ({error.__class__.__name__}).")
             )
             continue
-        sent = max((handoff.when.date() for handoff in loaded.handoffs), default=None)
-        found.append(DraftInfo(path, loaded.name or insats or path.stem, insats, modified, completeness, "", sent))
+        sent = max((h.when.date() for h in loaded.handoffs if h.delivered), default=None)
+        opened = max((h.when.date() for h in loaded.handoffs if not h.delivered), default=None)
+        name = loaded.name or insats or path.stem
+        found.append(DraftInfo(path, name, insats, modified, completeness, "", sent, opened))
     return sorted(found, key=lambda info: info.modified, reverse=True)

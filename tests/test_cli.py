@@ -251,3 +251,19 @@ def test_a_pdf_into_a_missing_folder_is_not_reported_as_saved(
     assert not any("PDF-filen är sparad" in line for line in lines)
     assert err.strip() == "Mappen för ”r.pdf” finns inte. Välj en annan mapp."
     assert not missing.parent.exists()
+
+
+def test_sample_onto_an_existing_draft_keeps_the_old_one_as_a_backup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = draft_file(tmp_path, amounts_left_empty)
+    before = path.read_bytes()
+    code, lines, _ = run(capsys, "sample", "-o", str(path))
+    assert code == 0 and lines[0] == f"Den tidigare filen finns kvar som {path}.bak"
+    assert (tmp_path / f"{path.name}.bak").read_bytes() == before
+
+
+def test_exporting_a_draft_onto_itself_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "sample", "-o", str(tmp_path / "d.json"))
+    before = (tmp_path / "d.json").read_bytes()
+    code, _, err = run(capsys, "export", str(tmp_path / "d.json"), "-o", str(tmp_path / "d.json"))
+    assert code == 1 and "”d.json” är utkastet självt" in err
+    assert (tmp_path / "d.json").read_bytes() == before

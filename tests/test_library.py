@@ -56,7 +56,11 @@ def test_a_sent_report_is_listed_with_the_day_it_was_sent() -> None:
     loaded = read_draft(session.path)
     assert [(h.how, h.to) for h in loaded.handoffs] == [("e-postfil", "kontakt@finsamgavleborg.se")]
     (info,) = list_drafts(drafts_dir())
-    assert info.sent == loaded.handoffs[0].when.date()
+    assert (info.sent, info.opened) == (None, loaded.handoffs[0].when.date()), "an opened .eml is not a sent report"
+    session.record_handoff("markerad", "kontakt@finsamgavleborg.se")
+    session.save(session.snapshot())
+    (info,) = list_drafts(drafts_dir())
+    assert info.sent == read_draft(session.path).handoffs[-1].when.date()
 
 
 def test_renaming_a_sent_report_keeps_its_hand_off_record() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.drafts import list_drafts, read_draft
@@ -42,7 +42,7 @@ def test_an_eml_draft_opens_in_the_mail_program_and_the_hand_off_is_recorded(
     opened: list[Path] = []
     told: list[str] = []
     monkeypatch.setattr(send_mail, "open_with_default_program", lambda path: opened.append(path) or True)
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(send_mail, "ask_marked_as_sent", lambda parent, text: told.append(text) and False)
     window.send_by_email()
     (eml,) = opened
     docx = eml.with_suffix(".docx")
@@ -53,7 +53,46 @@ def test_an_eml_draft_opens_in_the_mail_program_and_the_hand_off_is_recorded(
     qtbot.waitUntil(lambda: len(read_draft(window.session.path).handoffs) == 1, timeout=5000)
     (handoff,) = read_draft(window.session.path).handoffs
     assert (handoff.how, handoff.to) == ("e-postfil", "kontakt@finsamgavleborg.se")
-    assert list_drafts(drafts_dir())[0].sent == handoff.when.date()
+    info = list_drafts(drafts_dir())[0]
+    assert (info.sent, info.opened) == (None, handoff.when.date()), "opened is not sent: the user may close it unsent"
+
+
+def test_marking_as_sent_after_the_mail_program_opened_records_it(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(send_mail, "open_with_default_program", lambda path: True)
+
+    def press_markera(box: QMessageBox) -> int:
+        next(button for button in box.buttons() if button.text() == "Markera som skickad").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", press_markera)
+    window.send_by_email()
+    qtbot.waitUntil(lambda: [h.how for h in read_draft(window.session.path).handoffs] == ["e-postfil", "markerad"], timeout=5000)
+    assert list_drafts(drafts_dir())[0].sent is not None
+
+
+def test_when_nothing_opens_the_address_stays_and_can_be_copied(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(send_mail, "open_with_default_program", lambda path: False)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    presses = iter(["Öppna nytt e-postmeddelande", "Kopiera adress", "Stäng"])
+    seen: list[tuple[str, str]] = []
+
+    def press_next(box: QMessageBox) -> int:
+        seen.append((box.text(), box.informativeText()))
+        wanted = next(presses)
+        next(button for button in box.buttons() if button.text() == wanted).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", press_next)
+    window.send_by_email()
+    assert len(seen) == 3 and all("kontakt@finsamgavleborg.se" in text for text, _ in seen)
+    assert seen[1][1].startswith("Inget e-postprogram tog emot länken heller.")
+    assert seen[2][1] == "Adressen kontakt@finsamgavleborg.se är kopierad."
+    assert QApplication.clipboard().text() == "kontakt@finsamgavleborg.se"
+    assert window.session.handoffs == [], "nothing was handed over, so nothing is recorded"
 
 
 def test_with_no_mail_program_the_file_and_a_mailto_link_are_offered(

@@ -122,3 +122,22 @@ def test_a_pdf_that_cannot_be_written_is_not_reported_as_saved(qtbot: QtBot, tmp
     assert told == []
     assert warned == ["”r.pdf” är en mapp. Välj ett annat namn på dokumentet."]
     assert not list(tmp_path.glob("*.tmp")), "no temporary file is left behind"
+
+
+def test_oppna_says_so_when_no_program_can_open_the_file(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QDesktopServices
+
+    window = window_with(qtbot)
+    told: list[str] = []
+    monkeypatch.setattr(export_actions, "choose_path", lambda *args: tmp_path / "r.docx")
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)  # no program for .docx here
+
+    def press_oppna(box: QMessageBox) -> int:
+        next(button for button in box.buttons() if button.text() == "Öppna").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", press_oppna)
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    window.export_word()
+    assert (tmp_path / "r.docx").stat().st_size > 0
+    assert told == [f"Inget program på datorn kunde öppna ”r.docx”. Filen finns i {tmp_path}."]

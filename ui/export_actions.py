@@ -19,6 +19,7 @@ from finsam_desktop.document.structure import build_document
 from finsam_desktop.session import DraftSession
 from finsam_desktop.validation import FEL, validate
 from ui.report_pdf import paint_pages, write_pdf
+from ui.reveal import reveal
 
 
 def documents_folder() -> Path:
@@ -54,10 +55,14 @@ def offer_to_open(parent: QWidget, path: Path, lines: list[str]) -> None:
     show_folder = box.addButton("Visa i mappen", QMessageBox.ButtonRole.ActionRole)
     box.addButton("Stäng", QMessageBox.ButtonRole.RejectRole)
     box.exec()
-    if box.clickedButton() is open_file:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    if box.clickedButton() is open_file and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        QMessageBox.information(
+            parent,
+            "Kunde inte öppna filen",
+            f"Inget program på datorn kunde öppna ”{path.name}”. Filen finns i {path.parent}.",
+        )
     elif box.clickedButton() is show_folder:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        reveal(path)
 
 
 def export_word(parent: QWidget, session: DraftSession) -> Path | None:

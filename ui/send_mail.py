@@ -18,9 +18,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
 
-from finsam_desktop.document.export import ExportError, export_docx
+from finsam_desktop.document.export import ExportError, export_docx, export_message
 from finsam_desktop.document.filename import suggested_filename
 from finsam_desktop.form import load_form
 from finsam_desktop.handoff.mail_program import (
@@ -119,43 +119,77 @@ def send_over_smtp(
     threading.Thread(target=work, name="smtp", daemon=True).start()
 
 
+def ask_marked_as_sent(parent: QWidget, text: str) -> bool:
+    """Say the message is open in the mail program; True when the user says it was sent."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Meddelandet är öppnat", text, parent=parent)
+    box.setInformativeText("Programmet kan inte se när du trycker Skicka där. När du har skickat, markera rapporten som skickad.")
+    sent = box.addButton("Markera som skickad", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Inte än", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is sent
+
+
 def fall_back(parent: QWidget, session: DraftSession, path: Path, record: Callable[[str], None]) -> None:
-    """The last resort: the file in its folder and a mailto: link without attachment."""
+    """The last resort: the address and the file stay on screen until the user closes them,
+    with the file's folder, the address to copy, and a mailto: link (the file attached by hand)."""
+    recipient = load_form().forbund.recipient
     box = QMessageBox(QMessageBox.Icon.Information, "Skicka rapporten själv", "", parent=parent)
     box.setText(
         f"Inget e-postprogram kunde öppnas. Rapporten är sparad som {path}.\n\n"
-        f"Skicka den till {load_form().forbund.recipient}: öppna ett nytt meddelande och bifoga filen."
+        f"Skicka den till {recipient}: öppna ett nytt meddelande och bifoga filen."
     )
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     show = box.addButton("Visa filen i mappen", QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton("Kopiera adress", QMessageBox.ButtonRole.ActionRole)
     mail = box.addButton("Öppna nytt e-postmeddelande", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Stäng", QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    if box.clickedButton() is show:
-        reveal(path)
-    elif box.clickedButton() is mail:
-        QDesktopServices.openUrl(QUrl(mailto_url(session.draft, path.name)))
-        record("mailto")
+    while True:  # a button that helps keeps the box (and the address) on screen
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is show:
+            reveal(path)
+        elif clicked is copy:
+            QApplication.clipboard().setText(recipient)
+            box.setInformativeText(f"Adressen {recipient} är kopierad.")
+        elif clicked is mail and QDesktopServices.openUrl(QUrl(mailto_url(session.draft, path.name))):
+            record("mailto")
+            return
+        elif clicked is mail:
+            box.setInformativeText("Inget e-postprogram tog emot länken heller. Kopiera adressen och skicka från webbmejlen.")
+        else:
+            return
 
 
 def send_by_email(parent: QWidget, session: DraftSession, recorded: Callable[[], None] = lambda: None) -> Path | None:
     """Skicka med e-post…; returns the exported document, or None when nothing was done.
 
-    ``recorded`` is called after a hand-off was noted on the draft, so it can be saved."""
+    ``recorded`` is called after a hand-off was noted on the draft, so it can be saved.
+    Only what is known is recorded: sent (SMTP delivered, the MAPI client sent it, or the
+    user says so) or opened in the mail program."""
     if not confirm_draft_export(parent, session):
         return None
     folder = documents_folder() / EXPORT_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / suggested_filename(session.draft)
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         export_docx(session.draft, session.name, path)
     except ExportError as error:
         QMessageBox.warning(parent, "Kunde inte exportera", str(error))
+        return None
+    except OSError as error:
+        QMessageBox.warning(parent, "Kunde inte exportera", export_message(path, error))
         return None
     recipient = load_form().forbund.recipient
 
     def record(how: str) -> None:
         session.record_handoff(how, recipient)
         recorded()
+
+    def opened(how: str, text: str) -> Path:
+        record(how)
+        if ask_marked_as_sent(parent, text):
+            record("markerad")
+        return path
 
     try:
         settings = smtp_settings()
@@ -169,24 +203,18 @@ def send_by_email(parent: QWidget, session: DraftSession, recorded: Callable[[],
     if mapi_client_registered():
         try:
             if send_with_mapi(recipient, subject, body, path, int(parent.winId())):
-                record("e-postprogram")
+                record("e-postprogram")  # the MAPI client reports the message as sent
             return path
         except MailProgramUnavailable:
             pass
     command = thunderbird_compose(recipient, subject, body, path)
     if command is not None and start_program(command):
-        record("e-postprogram")
-        return path
+        return opened("compose", "Ett nytt meddelande med rapporten bifogad öppnas i Thunderbird. Läs igenom det och tryck Skicka.")
     eml = path.with_suffix(".eml")
     eml.write_bytes(eml_draft(report_message(session.draft, path.read_bytes(), path.name)))
     if open_with_default_program(eml):
-        record("e-postfil")
-        QMessageBox.information(
-            parent,
-            "Meddelandet är skapat",
-            "Ett nytt meddelande med rapporten bifogad öppnas i ditt e-postprogram. Läs igenom det och tryck Skicka.",
+        return opened(
+            "e-postfil", "Ett nytt meddelande med rapporten bifogad öppnas i ditt e-postprogram. Läs igenom det och tryck Skicka."
         )
-        return path
     fall_back(parent, session, path, record)
     return path
-

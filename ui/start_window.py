@@ -117,6 +117,8 @@ class StartWindow(QMainWindow):
             done = f"{round(info.completeness * 100)} %" if info.completeness is not None else "–"
             if info.sent is not None:
                 done += f" · Skickad {info.sent:%Y-%m-%d}"
+            elif info.opened is not None:
+                done += f" · Öppnad i e-postprogrammet {info.opened:%Y-%m-%d}"
             item = QTreeWidgetItem([info.name, info.insats, f"{info.modified:%Y-%m-%d %H:%M}", done])
             item.setData(0, PATH_ROLE, str(info.path))
             if info.error:
