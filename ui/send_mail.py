@@ -209,7 +209,9 @@ def send_by_email(parent: QWidget, session: DraftSession, recorded: Callable[[],
             pass
     command = thunderbird_compose(recipient, subject, body, path)
     if command is not None and start_program(command):
-        return opened("compose", "Ett nytt meddelande med rapporten bifogad öppnas i Thunderbird. Läs igenom det och tryck Skicka.")
+        return opened(
+            "compose", "Ett nytt meddelande med rapporten bifogad öppnas i Thunderbird. Läs igenom det och tryck Skicka."
+        )
     eml = path.with_suffix(".eml")
     eml.write_bytes(eml_draft(report_message(session.draft, path.read_bytes(), path.name)))
     if open_with_default_program(eml):
