@@ -145,3 +145,22 @@ def test_thunderbird_compose_argument_holds_everything_quoted() -> None:
 def test_simple_mapi_is_not_offered_outside_windows(tmp_path: Path) -> None:
     with pytest.raises(MailProgramUnavailable, match="bara i Windows"):
         send_with_mapi("kontakt@finsamgavleborg.se", "Ämne", "Text", tmp_path / "r.docx")
+
+
+@pytest.mark.parametrize("address", ["lena.sjoberg@ockelbo.se\nBcc: alla@example.se", "lena.sjoberg\u2028@ockelbo.se"])
+def test_a_line_break_in_the_senders_address_gets_a_message_not_an_error(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, address: str
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    monkeypatch.setattr(send_mail, "confirm_draft_export", lambda *args: True)  # exported as UTKAST: agreed
+    window.session.draft.ansvarig.epost.raw = address
+    inbox = Inbox()
+    for controller in server(inbox):
+        settings = QSettings()
+        settings.setValue("epost/server", "127.0.0.1")
+        settings.setValue("epost/port", controller.port)
+        settings.setValue("epost/säkerhet", "none")
+        window.send_by_email()
+    assert inbox.messages == []
+    assert warned and warned[0].startswith("Din e-postadress i avsnitt 2 behövs som avsändare men kan inte användas:")

@@ -73,6 +73,15 @@ def send_over_smtp(
     parent: QWidget, session: DraftSession, settings: SmtpSettings, path: Path, record: Callable[[str], None]
 ) -> None:
     """Send with progress and a cancel button; the outcome is told when it arrives."""
+    own_address = session.draft.ansvarig.epost.parsed()
+    if not own_address.ok:  # it is the sender: a line break in it would even break the message
+        QMessageBox.warning(
+            parent,
+            "Inte skickat",
+            "Din e-postadress i avsnitt 2 behövs som avsändare men kan inte användas: "
+            f"{own_address.error or 'den är tom.'} Rätta den och försök igen.",
+        )
+        return
     why = ""
     try:
         password = stored_password(settings.username, settings.host) if settings.username else ""
@@ -83,7 +92,7 @@ def send_over_smtp(
         password = ask_password(parent, settings, why)
         if password is None:
             return
-    message = report_message(session.draft, path.read_bytes(), path.name, sender=session.draft.ansvarig.epost.raw.strip())
+    message = report_message(session.draft, path.read_bytes(), path.name, sender=str(own_address.value))
     sender = SmtpSender(settings, password or "")
     progress = QProgressDialog("Skickar rapporten till förbundet …", "Avbryt", 0, 0, parent)
     progress.setWindowTitle("Skicka med e-post")
