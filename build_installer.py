@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 NAME = "Finsam Slutrapport"
 ENTRY = ROOT / "finsam_desktop" / "__main__.py"
+RELEASE_PYTHON = (3, 12)
 QT_MODULES_USED = {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport"}
 QT_MODULES_ALL = {
     "QtConcurrent", "QtDBus", "QtDesigner", "QtHelp", "QtLabsStyleKit", "QtNetwork", "QtOpenGL", "QtOpenGLWidgets",
@@ -230,6 +231,13 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "dist")
     parser.add_argument("--naive", action="store_true", help="PyInstaller's defaults only (for comparison)")
     args = parser.parse_args()
+    if sys.version_info < RELEASE_PYTHON:
+        print(
+            f"Obs: releases are built with Python {'.'.join(map(str, RELEASE_PYTHON))} or newer, where None and the "
+            "bools are immortal, so a reference-count bug in a binding cannot abort the app. This is "
+            f"Python {sys.version.split()[0]}: fine for testing the build, not for handing out.",
+            file=sys.stderr,
+        )
     result = build(args.out.resolve(), naive=args.naive)
     for key, value in result.items():
         print(f"{key}: {value}")
