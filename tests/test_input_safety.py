@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QTextDocument, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.drafts import read_draft
@@ -106,3 +106,31 @@ def test_moving_a_row_keeps_focus_on_the_moved_row(qtbot: QtBot) -> None:
     assert focused is goals.row_buttons[1]["Flytta ned"]
     QTest.keyClick(focused, Qt.Key.Key_Space)  # the same goal on down again
     assert goals.items[2].mal == first
+
+
+def test_five_thousand_digits_pasted_into_an_amount_give_a_fel_and_are_saved(qtbot: QtBot) -> None:
+    window = window_with(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    field = window.pages[0].all_editors()["allmant.beviljade_medel"]
+    line = field.input
+    assert isinstance(line, QLineEdit)
+    QApplication.clipboard().setText("9" * 5000)
+    line.setFocus()
+    line.selectAll()
+    QTest.keyClick(line, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)  # paste, as from Excel
+    QTest.keyClick(line, Qt.Key.Key_Tab)  # leave the field
+    assert window.session.draft.allmant.beviljade_medel.raw == "9" * 5000
+    assert field.problems.isVisible()
+    assert "för mycket text (5 000 tecken) för ett belopp" in field.problems.text()
+    window.save_now()
+    qtbot.waitUntil(lambda: read_draft(window.session.path).draft.allmant.beviljade_medel.raw == "9" * 5000, timeout=5000)
+
+
+def test_the_review_page_keeps_one_preview_however_often_it_is_visited(qtbot: QtBot) -> None:
+    window = window_with(qtbot)
+    for _ in range(5):
+        QTest.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # Granska och exportera
+        QTest.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+        QTest.qWait(1)  # let deferred deletions happen, as between visits
+    assert len(window.review.preview.findChildren(QTextDocument)) <= 2  # the one shown, and Qt's own

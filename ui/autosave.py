@@ -88,10 +88,13 @@ class Autosaver(QObject):
         self._save_debounce = Debounce(SAVE_DELAY_MS, SAVE_MAX_WAIT_MS, self.save_now, self)
         self._journal_debounce = Debounce(JOURNAL_DELAY_MS, JOURNAL_MAX_WAIT_MS, self._journal, self)
         self.conflict = False
+        self.closed = False
 
     def changed(self) -> None:
         """The user changed the draft: save soon, journal sooner."""
         self.session.changed()
+        if self.closed:
+            return
         self._save_debounce.poke()
         self._journal_debounce.poke()
 
@@ -107,6 +110,8 @@ class Autosaver(QObject):
             self._submit(self._write_journal, self.session.snapshot())
 
     def _submit(self, job, snapshot: bytes) -> None:  # type: ignore[no-untyped-def]
+        if self.closed:
+            return
         self._pending = [future for future in self._pending if not future.done()]
         self._pending.append(self._worker.submit(job, snapshot))
 
@@ -161,6 +166,7 @@ class Autosaver(QObject):
         return ""
 
     def shutdown(self) -> None:
+        self.closed = True
         self._save_debounce.stop()
         self._journal_debounce.stop()
         self._worker.shutdown(wait=True)

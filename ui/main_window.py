@@ -310,6 +310,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # a field left now (its canonical form written) is in the last save
         problem = self.autosaver.flush()
         if problem:
             answer = QMessageBox.question(
