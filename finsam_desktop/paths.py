@@ -22,22 +22,22 @@ def data_dir() -> Path:
     return folder
 
 
-def drafts_dir() -> Path:
-    """Where drafts live, one file each."""
-    folder = data_dir() / "utkast"
+def _folder(name: str) -> Path:
+    folder = data_dir() / name
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def drafts_dir() -> Path:
+    """Where drafts live, one file each."""
+    return _folder("utkast")
 
 
 def journals_dir() -> Path:
     """Where the recovery journals of unsaved work live (one per open draft)."""
-    folder = data_dir() / "journaler"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return _folder("journaler")
 
 
 def locks_dir() -> Path:
     """Where the locks that make saving a draft one step across processes live."""
-    folder = data_dir() / "lås"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return _folder("lås")

@@ -8,7 +8,7 @@ from email.policy import default
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -19,7 +19,7 @@ from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
 from tests.test_handoff import Inbox, server
-from ui import export_actions, send_mail
+from ui import export_actions, send_mail, settings
 from ui.app import create_application
 from ui.main_window import MainWindow
 
@@ -116,15 +116,17 @@ def test_with_no_mail_program_the_file_and_a_mailto_link_are_offered(
     qtbot.waitUntil(lambda: [h.how for h in read_draft(window.session.path).handoffs] == ["mailto"], timeout=5000)
 
 
+def use_smtp_server(port: int) -> None:
+    """Inställningar → E-post, as the user fills it in for a server on this machine."""
+    settings.save_smtp("127.0.0.1", port, "none", "")
+
+
 def test_direct_sending_over_smtp_reaches_the_server(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     inbox = Inbox()
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     for controller in server(inbox):
-        settings = QSettings()
-        settings.setValue("epost/server", "127.0.0.1")
-        settings.setValue("epost/port", controller.port)
-        settings.setValue("epost/säkerhet", "none")
+        use_smtp_server(controller.port)
         window.send_by_email()
         qtbot.waitUntil(lambda: told == ["Rapporten är skickad till kontakt@finsamgavleborg.se."], timeout=10000)
     (raw,) = inbox.messages
@@ -157,10 +159,7 @@ def test_a_line_break_in_the_senders_address_gets_a_message_not_an_error(
     window.session.draft.ansvarig.epost.raw = address
     inbox = Inbox()
     for controller in server(inbox):
-        settings = QSettings()
-        settings.setValue("epost/server", "127.0.0.1")
-        settings.setValue("epost/port", controller.port)
-        settings.setValue("epost/säkerhet", "none")
+        use_smtp_server(controller.port)
         window.send_by_email()
     assert inbox.messages == []
     assert warned and warned[0].startswith("Din e-postadress i avsnitt 2 behövs som avsändare men kan inte användas:")
