@@ -94,6 +94,7 @@ def test_a_kill_during_continuous_typing_loses_at_most_the_last_second(
     app_module.create_application([])
     recovered = app_module.offer_recovery(None)
     kept = recovered.draft.analys.erfarenheter if recovered else read_draft(session.path).draft.analys.erfarenheter
+    print(f"\njournal: {typed} characters typed before the kill, {due} of them a second before it, {len(kept)} came back")
     assert LONG_TEXT.startswith(kept)
     assert len(kept) >= due, f"{due} characters were typed a second before the kill, {len(kept)} came back"
 
