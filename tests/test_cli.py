@@ -267,3 +267,19 @@ def test_exporting_a_draft_onto_itself_is_refused(tmp_path: Path, capsys: pytest
     code, _, err = run(capsys, "export", str(tmp_path / "d.json"), "-o", str(tmp_path / "d.json"))
     assert code == 1 and "”d.json” är utkastet självt" in err
     assert (tmp_path / "d.json").read_bytes() == before
+
+
+def test_import_prints_the_fields_changed_in_word(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import docx
+
+    from tests.test_word_edits import paragraph_starting, set_text
+
+    run(capsys, "sample", "-o", str(tmp_path / "exempel.json"))
+    run(capsys, "export", str(tmp_path / "exempel.json"), "-o", str(tmp_path / "r.docx"))
+    doc = docx.Document(str(tmp_path / "r.docx"))
+    set_text(paragraph_starting(doc, "452 300 kr"), "600 000 kr")
+    doc.save(str(tmp_path / "r.docx"))
+    code, lines, _ = run(capsys, "import", str(tmp_path / "r.docx"), "-o", str(tmp_path / "tillbaka.json"))
+    assert code == 0
+    assert lines[:2] == ["Ändrat i Word sedan exporten: 1. Utnyttjade medel.", "Allt annat lästes in exakt som det exporterades."]
+    assert read_draft(tmp_path / "tillbaka.json").draft.allmant.utnyttjade_medel.raw == "600 000 kr"

@@ -93,3 +93,22 @@ def test_the_library_renames_copies_and_deletes_with_undo(qtbot: QtBot, start: S
     qtbot.mouseClick(start.undo_button, Qt.MouseButton.LeftButton)
     names = sorted(start.recent.topLevelItem(row).text(0) for row in range(start.recent.topLevelItemCount()))
     assert names == ["Min rapport", "Min rapport (kopia)"]
+
+
+def test_opening_a_report_edited_in_word_says_what_changed_before_it_opens(
+    qtbot: QtBot, start: StartWindow, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    import docx
+
+    from tests.test_word_edits import paragraph_starting, set_text
+
+    name, draft = sample_report()
+    export_docx(draft, name, tmp_path / "rapport.docx")
+    doc = docx.Document(str(tmp_path / "rapport.docx"))
+    set_text(paragraph_starting(doc, "452 300 kr"), "600 000 kr")
+    doc.save(str(tmp_path / "rapport.docx"))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    session = opened(qtbot, start, lambda: start.open_path(tmp_path / "rapport.docx"))
+    assert told == ["Ändrat i Word sedan exporten: 1. Utnyttjade medel.\n\nAllt annat lästes in exakt som det exporterades."]
+    assert session.draft.allmant.utnyttjade_medel.raw == "600 000 kr"

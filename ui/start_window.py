@@ -227,8 +227,8 @@ class StartWindow(QMainWindow):
 
         def from_word() -> DraftSession:
             result = read_docx(path)
-            if result.source == "text":
-                QMessageBox.information(self, "Rapporten är inläst", "\n".join(result.summary()))
+            if result.source == "text" or result.changed or result.notes:  # what Word changed, before it opens
+                QMessageBox.information(self, "Rapporten är inläst", "\n\n".join(result.summary()))
             return DraftSession.create(drafts_dir(), result.name or path.stem, result.draft)
 
         self._open(from_word)

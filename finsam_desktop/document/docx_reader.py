@@ -1,34 +1,42 @@
 """Read a .docx back into a draft.
 
-A document exported by this app carries its draft and comes back exactly. Any other
-document, such as an old report filled in by hand in the förbund's Word mall, is read
-from its visible text: paragraphs and table cells in order, mapped to the form's fields
-by section numbers and labels, tolerant of small differences in wording and of å/ä/ö
-lost on the way (``Allmanna uppgifter``).
+Any document, such as an old report filled in by hand in the förbund's Word mall, is read
+from its visible text: paragraphs and table cells in order (inside content controls and
+tracked insertions too, never deleted text), mapped to the form's fields by section
+numbers and labels, tolerant of small differences in wording and of å/ä/ö lost on the
+way (``Allmanna uppgifter``). A document exported by this app also carries its draft:
+where the visible text of a field is still what the export printed, the embedded draft
+gives it back exactly; where someone changed it in Word, what the document says wins,
+and the result says which fields changed.
 """
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 from typing import Any, Literal
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from pydantic import BaseModel
 
 from finsam_desktop.document import embedded
+from finsam_desktop.document.export import docx_bytes
 from finsam_desktop.document.structure import CHECKED, OFFICE_CAPTION, UNCHECKED
-from finsam_desktop.drafts import DraftUnreadable, decode
-from finsam_desktop.form import FieldSpec, FormSpec, load_form
-from finsam_desktop.model import Draft, Mal, Samverkanspart, set_text_at
+from finsam_desktop.drafts import DraftFile, DraftUnreadable, decode
+from finsam_desktop.form import FieldSpec, FormSpec, SectionSpec, load_form
+from finsam_desktop.model import Draft, Mal, Samverkanspart, set_text_at, value_at
 from finsam_desktop.parsing import split_date_range
 
 SIMILAR_ENOUGH = 0.86
@@ -47,15 +55,23 @@ class ImportResult:
     source: Literal["inbäddat", "text"]
     found: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)  # fields edited in Word since the export
+    notes: list[str] = field(default_factory=list)  # tracked changes, comments, a damaged copy
 
     def summary(self) -> list[str]:
         """What was read, in Swedish, one line each."""
-        if self.source == "inbäddat":
-            return ["Hela utkastet lästes in från dokumentet."]
-        lines = [f"Hittade: {', '.join(self.found)}."]
-        if self.missing:
-            lines.append(f"Hittade inte: {', '.join(self.missing)}.")
-        return lines
+        if self.source == "inbäddat" and self.changed:
+            lines = [
+                f"Ändrat i Word sedan exporten: {', '.join(self.changed)}.",
+                "Allt annat lästes in exakt som det exporterades.",
+            ]
+        elif self.source == "inbäddat":
+            lines = ["Hela utkastet lästes in från dokumentet."]
+        else:
+            lines = [f"Hittade: {', '.join(self.found)}."]
+            if self.missing:
+                lines.append(f"Hittade inte: {', '.join(self.missing)}.")
+        return lines + self.notes
 
 
 @dataclass(frozen=True)
@@ -179,6 +195,37 @@ def _numbering_formats(doc: DocxDocument) -> dict[str, str]:
     return formats
 
 
+_BLOCK_WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:ins"), qn("w:moveTo")}
+_SKIPPED = {qn("w:del"), qn("w:moveFrom"), qn("w:pPr"), qn("w:rPr"), qn("w:instrText"), qn("w:delText")}
+_SKIPPED_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_TEXT, _TAB, _BREAKS = qn("w:t"), qn("w:tab"), {qn("w:br"), qn("w:cr")}
+
+
+def paragraph_text(element: Any) -> str:
+    """A paragraph's text as Word shows it with changes accepted: runs inside content
+    controls, hyperlinks, fields and tracked insertions count; deleted text does not."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        for child in node:
+            tag = child.tag
+            if tag == _TEXT:
+                parts.append(child.text or "")
+            elif tag == _TAB:
+                parts.append("\t")
+            elif tag in _BREAKS:
+                parts.append("\n")
+            elif tag not in _SKIPPED and tag != _SKIPPED_ALTERNATE:
+                walk(child)
+
+    walk(element)
+    return "".join(parts)
+
+
+def cell_text(cell: _Cell) -> str:
+    return "\n".join(paragraph_text(p._p) for p in cell.paragraphs)
+
+
 def _cells(table: Table) -> list[list[_Cell]]:
     """Each row's cells once: a cell spanning columns is one ``w:tc``; the continuation
     cells of a vertical merge are left out."""
@@ -250,22 +297,24 @@ class _Reader:
             self.add(_Line(rest))
 
     def goals_table(self, table: Table) -> bool:
-        header = [_norm(cell.text) for cell in table.rows[0].cells] if table.rows else []
+        header = [_norm(cell_text(cell)) for cell in table.rows[0].cells] if table.rows else []
         labels = [_norm(item.label) for item in self.form.field("resultat.mal").items]
         if header != labels:
             return False
         for row in table.rows[1:]:
-            mal, resultat, uppnatt = (cell.text.strip() for cell in row.cells[:3])
+            mal, resultat, uppnatt = (cell_text(cell).strip() for cell in row.cells[:3])
             self.goals.append(Mal(mal=mal, resultat=resultat, uppnatt=uppnatt))
         self.start(next(t for t in self.targets if t.path == "resultat.mal" and t.numbered))
         return True
 
     def cell_lines(self, cell: _Cell) -> list[_Line]:
-        return [_Line(p.text, _list_marker(p, self.counters, self.numbering)) for p in cell.paragraphs] + [_Line("")]
+        return [_Line(paragraph_text(p._p), _list_marker(p, self.counters, self.numbering)) for p in cell.paragraphs] + [
+            _Line("")
+        ]
 
     def is_label_row(self, row: list[_Cell]) -> bool:
         """A row of labels alone (``Datum | Namn``), whose values stand in the next row."""
-        texts = [cell.text.strip() for cell in row if cell.text.strip()]
+        texts = [text for cell in row if (text := cell_text(cell).strip())]
         return bool(texts) and all((found := self.match(text)) is not None and not found[1] for text in texts)
 
     def table(self, table: Table) -> None:
@@ -285,16 +334,18 @@ class _Reader:
                     self.line(line)
             index += 1
 
-    def read(self) -> None:
-        """Paragraphs and tables in reading order."""
-        for child in self.doc.element.body.iterchildren():
+    def read(self, container: Any = None) -> None:
+        """Paragraphs and tables in reading order, inside content controls too."""
+        for child in (self.doc.element.body if container is None else container).iterchildren():
             if child.tag == qn("w:p"):
                 paragraph = Paragraph(child, self.doc)
-                self.line(_Line(paragraph.text, _list_marker(paragraph, self.counters, self.numbering)))
+                self.line(_Line(paragraph_text(child), _list_marker(paragraph, self.counters, self.numbering)))
             elif child.tag == qn("w:tbl"):
                 table = Table(child, self.doc)
                 if not self.goals_table(table):
                     self.table(table)
+            elif child.tag in _BLOCK_WRAPPERS:
+                self.read(child)
 
 
 def _joined(lines: list[str], spec: FieldSpec) -> str:
@@ -384,23 +435,77 @@ def _open(path: Path) -> DocxDocument:
         ) from error
 
 
+def _reading(doc: DocxDocument, form: FormSpec) -> _Reader:
+    reader = _Reader(doc, form)
+    reader.read()
+    return reader
+
+
+def _field_name(spec: FieldSpec, section: SectionSpec) -> str:
+    return f"{spec.number} {spec.name}" if spec.number else f"{section.number}. {spec.name}"
+
+
+def _take(draft: Draft, path: str, printed: Any, visible: Any) -> None:
+    """Put the document's version of one field into ``draft``; in a list of the same length,
+    only the rows that changed (the others keep their exact text)."""
+    parent_path, _, leaf = path.rpartition(".")
+    parent = value_at(draft, parent_path) if parent_path else draft
+    current = getattr(parent, leaf)
+    if isinstance(current, list) and len(current) == len(printed) == len(visible):
+        for index, (was, now) in enumerate(zip(printed, visible, strict=True)):
+            if was != now:
+                current[index] = now.model_copy(deep=True)
+        return
+    setattr(parent, leaf, visible.model_copy(deep=True) if isinstance(visible, BaseModel) else copy.deepcopy(visible))
+
+
+def _with_word_edits(stored: DraftFile, reader: _Reader, form: FormSpec, notes: list[str]) -> ImportResult:
+    """The embedded draft, with every field whose visible text was changed in Word taken from
+    the document: each field is compared with how the export printed it, read the same way."""
+    visible, _, _ = _fill(reader, form)
+    exported = docx.Document(BytesIO(docx_bytes(stored.draft, stored.name)[0]))
+    printed, _, _ = _fill(_reading(exported, form), form)
+    draft = stored.draft.model_copy(deep=True)
+    changed = []
+    for path, spec, section in form.fields():
+        was, now = value_at(printed, path), value_at(visible, path)
+        if was != now:
+            _take(draft, path, was, now)
+            changed.append(_field_name(spec, section))
+    return ImportResult(stored.name, draft, "inbäddat", changed=changed, notes=notes)
+
+
+def _review_notes(doc: DocxDocument) -> list[str]:
+    """Word's own review marks, said rather than silently applied or dropped."""
+    body = doc.element.body
+    notes = []
+    if any(True for _ in body.iter(qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo"))):
+        notes.append(
+            "Dokumentet har spårade ändringar som inte är godkända: tillagd text är med, borttagen text är inte med."
+        )
+    if any(rel.reltype == RT.COMMENTS for rel in doc.part.rels.values()):
+        notes.append("Dokumentet har kommentarer. De är inte med i utkastet.")
+    return notes
+
+
 def read_docx(path: Path, form: FormSpec | None = None) -> ImportResult:
-    """A draft from a .docx: exactly, when this app exported it; else from its text."""
+    """A draft from a .docx: from its text, and exactly where this app exported it unchanged."""
     form = form or load_form()
     doc = _open(path)
+    notes = _review_notes(doc)
+    reader = _reading(doc, form)
     carried = embedded.extract(doc)
     if carried is not None:
         try:
             stored, _migrated = decode(path, carried)
-            return ImportResult(stored.name, stored.draft, "inbäddat")
         except DraftUnreadable:
-            pass  # damaged on the way: the visible text still holds the report
-    reader = _Reader(doc, form)
-    reader.read()
+            notes.append("Den inbäddade kopian av utkastet är skadad, så texten lästes från dokumentet.")
+        else:
+            return _with_word_edits(stored, reader, form, notes)
     if len(reader.sections_seen) < MIN_SECTIONS:
         raise ImportFailed(
             f"”{path.name}” ser inte ut som en slutrapport: rubrikerna från formuläret "
             "(till exempel ”1. Allmänna uppgifter”) finns inte i dokumentet."
         )
     draft, found, missing = _fill(reader, form)
-    return ImportResult(draft.allmant.insatsens_namn.strip(), draft, "text", found, missing)
+    return ImportResult(draft.allmant.insatsens_namn.strip(), draft, "text", found, missing, notes=notes)
