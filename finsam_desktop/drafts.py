@@ -100,6 +100,10 @@ class DraftUnreadable(DraftError):
     """The file is missing, empty, damaged, foreign or from a newer version."""
 
 
+class DraftFromNewerVersion(DraftUnreadable):
+    """Written by a newer version of the app, with a format this one does not know."""
+
+
 class DraftConflict(DraftError):
     """The file changed on disk since it was read; saving would overwrite someone's work."""
 
@@ -187,7 +191,7 @@ def migrate(
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise DraftUnreadable(path, f"Filen ”{path.name}” är inte ett utkast från Finsam Slutrapport.")
     if version > current:
-        raise DraftUnreadable(
+        raise DraftFromNewerVersion(
             path,
             f"Filen ”{path.name}” är sparad med en nyare version av programmet. Uppdatera programmet för att öppna den.",
         )

@@ -29,12 +29,13 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from lxml import etree
 from pydantic import BaseModel
 
 from finsam_desktop.document import embedded
 from finsam_desktop.document.export import docx_bytes
 from finsam_desktop.document.structure import CHECKED, OFFICE_CAPTION, UNCHECKED
-from finsam_desktop.drafts import DraftFile, DraftUnreadable, decode
+from finsam_desktop.drafts import DraftFile, DraftFromNewerVersion, DraftUnreadable, decode
 from finsam_desktop.form import FieldSpec, FormSpec, SectionSpec, load_form
 from finsam_desktop.model import Draft, Mal, Samverkanspart, set_text_at, value_at
 from finsam_desktop.parsing import split_date_range
@@ -424,14 +425,55 @@ def _fill(reader: _Reader, form: FormSpec) -> tuple[Draft, list[str], list[str]]
     return draft, found, missing
 
 
-def _open(path: Path) -> DocxDocument:
+MAX_UNPACKED_BYTES = 256 * 2**20  # a report with many photos is a few tens of MB
+MAX_PARTS = 2000
+MAX_RATIO = 200  # text compresses about 10:1; a zip bomb thousands to one
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc are OLE files
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
+def _check_package(path: Path) -> None:
+    """Refuse, before anything is unpacked, what is not a .docx or would unpack to too much."""
     try:
-        return docx.Document(str(path))
+        with path.open("rb") as file:
+            head = file.read(len(_OLE_MAGIC))
+            if head == _OLE_MAGIC:
+                encrypted = _ENCRYPTED_STREAM in file.read(8 * 2**20)
+                raise ImportFailed(
+                    f"”{path.name}” är lösenordsskyddat. Öppna det i Word och spara en kopia utan lösenord."
+                    if encrypted
+                    else f"”{path.name}” är ett äldre Word-dokument (.doc). Öppna det i Word och spara som .docx först."
+                )
+        with zipfile.ZipFile(path) as package:
+            parts = package.infolist()
+    except IsADirectoryError as error:
+        raise ImportFailed(f"”{path.name}” är en mapp, inte ett Word-dokument.") from error
     except FileNotFoundError as error:
         raise ImportFailed(f"Filen ”{path.name}” finns inte.") from error
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+    except PermissionError as error:
+        raise ImportFailed(
+            f"Du saknar behörighet att läsa ”{path.name}”. Kopiera filen till en egen mapp och försök igen."
+        ) from error
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise ImportFailed(
             f"”{path.name}” är inte ett Word-dokument i formatet .docx. Öppna det i Word och spara som .docx först."
+        ) from error
+    unpacked = sum(part.file_size for part in parts)
+    bomb = any(part.file_size > 2**20 and part.file_size > MAX_RATIO * max(part.compress_size, 1) for part in parts)
+    if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES or bomb:
+        raise ImportFailed(
+            f"”{path.name}” skulle packas upp till orimligt mycket ({unpacked // 2**20} MB i {len(parts)} delar) "
+            "och läses inte. Det är inte en vanlig slutrapport."
+        )
+
+
+def _open(path: Path) -> DocxDocument:
+    _check_package(path)
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError, RecursionError) as error:
+        raise ImportFailed(
+            f"”{path.name}” är skadat och kan inte läsas som ett Word-dokument. Öppna det i Word och spara det igen."
         ) from error
 
 
@@ -498,6 +540,11 @@ def read_docx(path: Path, form: FormSpec | None = None) -> ImportResult:
     if carried is not None:
         try:
             stored, _migrated = decode(path, carried)
+        except DraftFromNewerVersion:
+            notes.append(
+                "Utkastet i dokumentet är skapat med en nyare version av programmet, så texten lästes från "
+                "dokumentet. Uppdatera programmet för att få med allt exakt."
+            )
         except DraftUnreadable:
             notes.append("Den inbäddade kopian av utkastet är skadad, så texten lästes från dokumentet.")
         else:

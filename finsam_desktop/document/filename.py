@@ -9,11 +9,15 @@ from finsam_desktop.model import Draft
 
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
 MAX_PART = 60
-MAX_STEM = 150  # leaves room for the folder within Windows' 260-character paths
+MAX_STEM_BYTES = 150  # in UTF-8: file systems count bytes (255 on Linux); leaves room for a folder
+# Invisible characters that would make a name lie about itself (U+202E shows "xcod.exe" as
+# "exe.docx") or differ from how it looks: bidi controls, zero-width characters, BOM.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 def safe_part(text: str) -> str:
     """One part of a file name: no characters Windows refuses, no line breaks, not too long."""
+    text = _INVISIBLE.sub("", text)
     text = re.sub(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f\ud800-\udfff]', " ", text)
     text = re.sub(r"\s+", " ", text).strip(" .")
     return text[:MAX_PART].rstrip(" .")
@@ -27,7 +31,8 @@ def suggested_filename(draft: Draft, suffix: str = ".docx") -> str:
         safe_part(draft.ansvarig.organisation),
         safe_part(shown_value(draft.uppgiftslamnare.datum)),
     ]
-    stem = " – ".join(part for part in parts if part)[:MAX_STEM].rstrip(" .–")
+    joined = " – ".join(part for part in parts if part)
+    stem = joined.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", "ignore").rstrip(" .–")
     if stem.split(".")[0].upper() in RESERVED:
         stem = f"_{stem}"
     return stem + suffix
