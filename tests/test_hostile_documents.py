@@ -14,7 +14,6 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from finsam_desktop.document.docx_reader import ImportFailed, paragraph_text, read_docx
 from finsam_desktop.document.export import export_docx
