@@ -22,7 +22,7 @@ import time
 import unicodedata
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -38,7 +38,7 @@ from finsam_desktop.validation import report_completeness
 log = logging.getLogger("finsam.drafts")
 
 FORMAT = "finsam-slutrapport-utkast"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SUFFIX = ".json"
 BACKUP_SUFFIX = ".bak"
 STALE_TEMP_SECONDS = 600
@@ -51,8 +51,13 @@ def _add_handoffs(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "handoffs": []}
 
 
+def _add_imported(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 keeps what an imported document held beyond the form's fields."""
+    return {**data, "imported": {"note": "", "office": {}}}
+
+
 # Upgrades of older files, each from version N to N + 1, applied in turn on reading.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _add_handoffs}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _add_handoffs, 2: _add_imported}
 
 
 DELIVERED = frozenset({"smtp", "e-postprogram", "markerad"})
@@ -74,17 +79,29 @@ class HandOff(BaseModel):
         return self.how in DELIVERED
 
 
+class ImportRecord(BaseModel):
+    """What a document imported into this draft held beyond the form's fields: text the
+    reader could not place (``note``), and the office box the förbund already filled in
+    (label → value), which the export writes back so a registered report keeps its number."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = ""
+    office: dict[str, str] = Field(default_factory=dict)
+
+
 class DraftFile(BaseModel):
     """A draft file as stored: what the format is, which form, and the report itself."""
 
     model_config = ConfigDict(extra="forbid")
 
     format: Literal["finsam-slutrapport-utkast"] = "finsam-slutrapport-utkast"
-    schema_version: Literal[2] = 2
+    schema_version: Literal[3] = 3
     form: str = DEFAULT_FORM
     name: str = ""
     draft: Draft = Field(default_factory=Draft)
     handoffs: list[HandOff] = Field(default_factory=list)
+    imported: ImportRecord = Field(default_factory=ImportRecord)
 
 
 class DraftError(Exception):
@@ -130,6 +147,7 @@ class LoadedDraft:
     revision: Revision
     migrated_from: int | None = None
     handoffs: tuple[HandOff, ...] = ()
+    imported: ImportRecord = field(default_factory=ImportRecord)
 
 
 @dataclass(frozen=True)
@@ -170,9 +188,16 @@ def _read_bytes(path: Path) -> bytes | None:
 # --- reading --------------------------------------------------------------------------
 
 
-def encode(name: str, draft: Draft, handoffs: tuple[HandOff, ...] | list[HandOff] = ()) -> bytes:
+def encode(
+    name: str,
+    draft: Draft,
+    handoffs: tuple[HandOff, ...] | list[HandOff] = (),
+    imported: ImportRecord | None = None,
+) -> bytes:
     """The file's bytes: readable UTF-8, or escaped where the text cannot be UTF-8."""
-    content = DraftFile(name=name, draft=draft, handoffs=list(handoffs)).model_dump(mode="json")
+    content = DraftFile(
+        name=name, draft=draft, handoffs=list(handoffs), imported=imported or ImportRecord()
+    ).model_dump(mode="json")
     text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
     try:
         return text.encode("utf-8")
@@ -258,7 +283,9 @@ def read_draft(path: Path) -> LoadedDraft:
     if raw is None:
         raise DraftUnreadable(path, f"Filen ”{path.name}” finns inte.")
     stored, migrated_from = decode(path, raw)
-    return LoadedDraft(path, stored.name, stored.draft, revision_of(raw), migrated_from, tuple(stored.handoffs))
+    return LoadedDraft(
+        path, stored.name, stored.draft, revision_of(raw), migrated_from, tuple(stored.handoffs), stored.imported
+    )
 
 
 def backup_path(path: Path) -> Path:

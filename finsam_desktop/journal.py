@@ -114,7 +114,8 @@ def _recovery(journal: Path) -> Recovery | None:
     except DraftUnreadable:
         gone = not draft_path.exists()
         return Recovery(draft_path, journal, stored, written, Restore.ONTO_DRAFT if gone else Restore.AS_COPY_DAMAGED)
-    if current.draft == stored.draft and current.name == stored.name and current.handoffs == tuple(stored.handoffs):
+    caught_up = (current.name, current.draft, current.handoffs, current.imported)
+    if caught_up == (stored.name, stored.draft, tuple(stored.handoffs), stored.imported):
         journal.unlink(missing_ok=True)  # the save got there after all
         return None
     same = current.revision == Revision(str(header.get("revision", "")))

@@ -19,7 +19,7 @@ TRASH = "papperskorg"
 def rename_draft(path: Path, name: str) -> None:
     """Give a draft a new name in lists (the file keeps its name, so links stay valid)."""
     loaded = read_draft(path)
-    write_encoded(path, encode(name.strip(), loaded.draft, loaded.handoffs), loaded.revision)
+    write_encoded(path, encode(name.strip(), loaded.draft, loaded.handoffs, loaded.imported), loaded.revision)
 
 
 def duplicate_draft(path: Path) -> Path:

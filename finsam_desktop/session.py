@@ -14,6 +14,7 @@ from finsam_desktop import journal
 from finsam_desktop.drafts import (
     NEW_FILE,
     HandOff,
+    ImportRecord,
     LoadedDraft,
     Revision,
     encode,
@@ -28,12 +29,19 @@ class DraftSession:
     """The draft being edited, and whether the file on disk has all of it."""
 
     def __init__(
-        self, path: Path, name: str, draft: Draft, revision: Revision = NEW_FILE, handoffs: tuple[HandOff, ...] = ()
+        self,
+        path: Path,
+        name: str,
+        draft: Draft,
+        revision: Revision = NEW_FILE,
+        handoffs: tuple[HandOff, ...] = (),
+        imported: ImportRecord | None = None,
     ) -> None:
         self.path = path
         self.name = name
         self.draft = draft
         self.handoffs = list(handoffs)
+        self.imported = imported or ImportRecord()
         self.revision = revision
         self.dirty = revision == NEW_FILE
         self.saved_at: datetime | None = None
@@ -41,12 +49,12 @@ class DraftSession:
     @classmethod
     def open(cls, path: Path) -> DraftSession:
         loaded: LoadedDraft = read_draft(path)
-        return cls(path, loaded.name, loaded.draft, loaded.revision, loaded.handoffs)
+        return cls(path, loaded.name, loaded.draft, loaded.revision, loaded.handoffs, loaded.imported)
 
     @classmethod
-    def create(cls, folder: Path, name: str, draft: Draft) -> DraftSession:
+    def create(cls, folder: Path, name: str, draft: Draft, imported: ImportRecord | None = None) -> DraftSession:
         """A new draft in ``folder``, saved at once so it is in the list from the start."""
-        session = cls(new_draft_path(folder, name or "rapport"), name, draft)
+        session = cls(new_draft_path(folder, name or "rapport"), name, draft, imported=imported)
         snapshot = session.snapshot()
         session.save(snapshot)
         session.mark_saved(snapshot)
@@ -62,7 +70,7 @@ class DraftSession:
 
     def snapshot(self) -> bytes:
         """The draft as it is now, encoded; taken on the thread that edits the draft."""
-        return encode(self.name, self.draft, self.handoffs)
+        return encode(self.name, self.draft, self.handoffs, self.imported)
 
     def save(self, data: bytes) -> Revision:
         """Write a snapshot; raises the draft errors of :mod:`finsam_desktop.drafts`."""

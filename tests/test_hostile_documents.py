@@ -166,3 +166,15 @@ def test_export_file_names_lose_invisible_characters_and_are_capped_in_bytes() -
     name = suggested_filename(draft)
     assert len(name.removesuffix(".docx").encode("utf-8")) <= 150 and name.endswith(".docx")
     name.encode("utf-8")  # whole characters only
+
+
+def test_a_bomb_inside_the_document_xml_is_refused_too(tmp_path: Path) -> None:
+    path = tmp_path / "xmlbomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("_rels/.rels", RELS)
+        with archive.open("word/document.xml", "w") as document:
+            document.write(b"<w:document xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'><w:body>")
+            for _ in range(100):
+                document.write(b"<w:p/>" * 200_000)
+    refused_quickly(path, "orimligt mycket")

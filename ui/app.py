@@ -53,12 +53,14 @@ def recovered_session(recovery: Recovery) -> DraftSession:
             revision = read_draft(recovery.draft_path).revision
         except DraftUnreadable:
             revision = NEW_FILE
-        session = DraftSession(recovery.draft_path, stored.name, stored.draft, revision, tuple(stored.handoffs))
+        session = DraftSession(
+            recovery.draft_path, stored.name, stored.draft, revision, tuple(stored.handoffs), stored.imported
+        )
         session.changed()
         return session
     name = stored.name or stored.draft.allmant.insatsens_namn.strip() or recovery.draft_path.stem
     copy = DraftSession(new_draft_path(recovery.draft_path.parent, f"{name} återställd"), f"{name} (återställd)", stored.draft)
-    copy.handoffs = list(stored.handoffs)
+    copy.handoffs, copy.imported = list(stored.handoffs), stored.imported
     snapshot = copy.snapshot()
     copy.save(snapshot)  # raises DraftError, and the journal stays for the next try
     copy.mark_saved(snapshot)

@@ -268,13 +268,13 @@ def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
             for row in rows:
                 _add_row(table, [(text, False) for text in row], widths)
             body.paragraph().paragraph_format.space_after = Pt(0)
-        case OfficeBox(labels):
+        case OfficeBox(labels, values):
             widths = [Emu(CONTENT_WIDTH // len(labels))] * len(labels)
             caption = add_text(body.paragraph(), OFFICE_CAPTION)
             _set_font(caption.font, 9, italic=True, colour=SECONDARY_COLOUR)
             table = _table(body, len(labels), widths)
             _add_row(table, [(label, True) for label in labels], widths)
-            _add_row(table, [("", False)] * len(labels), widths)
+            _add_row(table, [(value, False) for value in values or ("",) * len(labels)], widths)
             table.rows[1].height = Cm(1)
             body.paragraph()
         case Choice(text, checked):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from finsam_desktop.document.docx_writer import write_docx
 from finsam_desktop.document.structure import build_document
-from finsam_desktop.drafts import atomic_write, encode
+from finsam_desktop.drafts import ImportRecord, atomic_write, encode
 from finsam_desktop.model import Draft
 from finsam_desktop.validation import control_characters_phrase
 
@@ -57,15 +57,18 @@ def export_message(path: Path, error: OSError) -> str:
     return f"”{path.name}” kunde inte sparas. Försök igen eller välj en annan mapp."
 
 
-def docx_bytes(draft: Draft, name: str) -> tuple[bytes, bool, int]:
-    """The document's bytes, whether it is marked UTKAST, and how many characters were removed."""
-    report = build_document(draft)
-    return write_docx(report, encode(name, draft)), bool(report.draft_mark), report.replaced_characters
+def docx_bytes(draft: Draft, name: str, imported: ImportRecord | None = None) -> tuple[bytes, bool, int]:
+    """The document's bytes, whether it is marked UTKAST, and how many characters were removed.
+
+    The office box carries what the förbund already wrote in it (``imported.office``)."""
+    imported = imported or ImportRecord()
+    report = build_document(draft, office=imported.office)
+    return write_docx(report, encode(name, draft, imported=imported)), bool(report.draft_mark), report.replaced_characters
 
 
-def export_docx(draft: Draft, name: str, path: Path) -> ExportResult:
+def export_docx(draft: Draft, name: str, path: Path, imported: ImportRecord | None = None) -> ExportResult:
     """Write the report to ``path`` atomically; raises :class:`ExportError` in Swedish."""
-    data, marked, replaced = docx_bytes(draft, name)
+    data, marked, replaced = docx_bytes(draft, name, imported)
     try:
         atomic_write(path, data)
     except OSError as error:

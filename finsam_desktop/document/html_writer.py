@@ -83,10 +83,11 @@ def _block(block: Block) -> str:
             return _table([[(label, True), (value, False)] for label, value in rows], [38, 62])
         case GoalsTable(header, rows):
             return _table([[(text, True) for text in header], *[[(text, False) for text in row] for row in rows]], [39, 45, 16])
-        case OfficeBox(labels):
+        case OfficeBox(labels, values):
             width = 100 // len(labels)
             caption = f'<p class="caption">{_text(OFFICE_CAPTION)}</p>'
-            return caption + _table([[(label, True) for label in labels], [("\n", False)] * len(labels)], [width] * len(labels))
+            filled = [(value or "\n", False) for value in values or ("",) * len(labels)]
+            return caption + _table([[(label, True) for label in labels], filled], [width] * len(labels))
         case Choice(text, checked):
             return f"<p><b>{CHECKED if checked else UNCHECKED} {_text(text)}</b></p>"
         case PageBreak():

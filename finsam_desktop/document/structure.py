@@ -10,7 +10,7 @@ cleaned of characters a document cannot hold (the draft itself keeps them).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -70,9 +70,10 @@ class GoalsTable:
 
 @dataclass(frozen=True)
 class OfficeBox:
-    """Boxes the förbund fills in on arrival; always empty in an export."""
+    """Boxes the förbund fills in on arrival: empty, or what it wrote in an earlier copy."""
 
     labels: tuple[str, ...]
+    values: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,9 +104,15 @@ class ReportDocument:
     replaced_characters: int = 0
 
 
+def _breaks(text: str) -> str:
+    """Word's manual line break (vertical tab) and page break (form feed), pasted along with
+    text, become a line break and a paragraph break: never deleted, never run together."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n\n")
+
+
 def _printable(text: str) -> str:
     """User text as a document can hold it: no control characters, one kind of line break."""
-    return UNPRINTABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return UNPRINTABLE.sub("", _breaks(text))
 
 
 def free_text_blocks(text: str) -> list[Block]:
@@ -150,9 +157,10 @@ def shown_value(node: object) -> str:
 
 
 class _Builder:
-    def __init__(self, draft: Draft, form: FormSpec) -> None:
+    def __init__(self, draft: Draft, form: FormSpec, office: Mapping[str, str]) -> None:
         self.draft = draft
         self.form = form
+        self.office = office
         self.blocks: list[Block] = []
 
     def value(self, path: str) -> str:
@@ -182,7 +190,7 @@ class _Builder:
         self.blocks += [
             Title(form.form.title, form.form.subtitle),
             Paragraph(form.form.instruction),
-            OfficeBox(form.office_box.labels),
+            OfficeBox(form.office_box.labels, tuple(_printable(self.office.get(label, "")) for label in form.office_box.labels)),
         ]
 
     def contacts(self) -> None:
@@ -260,10 +268,10 @@ def _draft_texts(node: object) -> Iterator[str]:
             yield from _draft_texts(item)
 
 
-def build_document(draft: Draft, form: FormSpec | None = None) -> ReportDocument:
+def build_document(draft: Draft, form: FormSpec | None = None, office: Mapping[str, str] | None = None) -> ReportDocument:
     """The report as printed. A draft with any ``fel`` is marked UTKAST on every page."""
     form = form or load_form()
-    builder = _Builder(draft, form)
+    builder = _Builder(draft, form, office or {})
     blocks = builder.build()
     name = UNPRINTABLE.sub("", draft.allmant.insatsens_namn).strip()
     return ReportDocument(
@@ -272,7 +280,7 @@ def build_document(draft: Draft, form: FormSpec | None = None) -> ReportDocument
         blocks=blocks,
         footer=form.forbund.footer,
         draft_mark=DRAFT_MARK if has_errors(validate(draft)) else "",
-        replaced_characters=sum(len(UNPRINTABLE.findall(text)) for text in _draft_texts(draft)),
+        replaced_characters=sum(len(UNPRINTABLE.findall(_breaks(text))) for text in _draft_texts(draft)),
     )
 
 
@@ -296,8 +304,8 @@ def plain_text(document: ReportDocument) -> list[str]:
                 for row in rows:
                     for cell in row:
                         lines += cell.split("\n")
-            case OfficeBox(labels):
-                lines += [OFFICE_CAPTION, *labels]
+            case OfficeBox(labels, values):
+                lines += [OFFICE_CAPTION, *labels, *(value for value in values if value)]
             case Choice(text, checked):
                 lines.append(f"{CHECKED if checked else UNCHECKED} {text}")
     return [line.strip() for line in lines if line.strip()]
