@@ -70,7 +70,7 @@ def _export(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return EXIT_PROBLEMS
     try:
-        result = export_docx(loaded.draft, loaded.name, args.output)
+        result = export_docx(loaded.draft, loaded.name, args.output, loaded.imported)
     except ExportError as error:
         print(error, file=sys.stderr)
         return EXIT_PROBLEMS
@@ -78,7 +78,9 @@ def _export(args: argparse.Namespace) -> int:
         print(line)
     if args.pdf is not None:
         try:
-            pages = importlib.import_module("ui.report_pdf").write_pdf(build_document(loaded.draft), args.pdf)
+            pages = importlib.import_module("ui.report_pdf").write_pdf(
+                build_document(loaded.draft, office=loaded.imported.office), args.pdf
+            )
         except ExportError as error:
             print(error, file=sys.stderr)
             return EXIT_PROBLEMS
@@ -94,7 +96,7 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     for line in result.summary():
         print(line)
-    code = _write(args.output, encode(result.name, result.draft), keep_backup=True)
+    code = _write(args.output, encode(result.name, result.draft, imported=result.imported), keep_backup=True)
     if code == EXIT_OK:
         print(f"Utkastet är sparat som {args.output}")
     return code

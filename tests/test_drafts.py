@@ -76,7 +76,7 @@ def test_file_holds_format_version_raw_text_and_canonical_values(tmp_path: Path)
     path = tmp_path / "exempel.json"
     save_new(path, draft, name)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert (data["format"], data["schema_version"], data["name"]) == ("finsam-slutrapport-utkast", 2, name)
+    assert (data["format"], data["schema_version"], data["name"]) == ("finsam-slutrapport-utkast", 3, name)
     assert data["handoffs"] == []
     assert data["draft"]["allmant"]["beviljade_medel"] == {"raw": "480 000 kr.", "value": 480000}
     assert data["draft"]["uppgiftslamnare"]["datum"] == {"raw": "2026-02-10", "value": "2026-02-10"}
@@ -203,7 +203,7 @@ def test_disk_full_is_reported_and_the_old_file_survives(tmp_path: Path) -> None
     assert outcome["files"] == ["r.json", "r.json.bak"]  # no half-written temporary file left
 
 
-def test_a_version_1_file_is_migrated_and_saved_as_version_2(tmp_path: Path) -> None:
+def test_a_version_1_file_is_migrated_and_saved_as_the_current_version(tmp_path: Path) -> None:
     """The fixture was written by schema version 1 (before hand-offs were recorded)."""
     fixture = FIXTURES / "utkast-v1.json"
     assert json.loads(fixture.read_text(encoding="utf-8"))["schema_version"] == 1
@@ -214,8 +214,21 @@ def test_a_version_1_file_is_migrated_and_saved_as_version_2(tmp_path: Path) -> 
     copy.write_bytes(fixture.read_bytes())
     write_draft(copy, loaded.name, loaded.draft, read_draft(copy).revision)
     again = json.loads(copy.read_text(encoding="utf-8"))
-    assert (again["schema_version"], again["handoffs"]) == (2, [])
+    assert (again["schema_version"], again["handoffs"], again["imported"]) == (3, [], {"note": "", "office": {}})
     assert read_draft(copy).draft == loaded.draft
+
+
+def test_a_version_2_file_loads_unchanged_and_is_saved_as_version_3(tmp_path: Path) -> None:
+    """The fixture was written by schema version 2 (before import records were kept)."""
+    fixture = FIXTURES / "utkast-v2.json"
+    assert json.loads(fixture.read_text(encoding="utf-8"))["schema_version"] == 2
+    loaded = read_draft(fixture)
+    assert (loaded.migrated_from, loaded.imported.note, loaded.imported.office) == (2, "", {})
+    assert loaded.draft == sample_report()[1]
+    copy = tmp_path / "v2.json"
+    copy.write_bytes(fixture.read_bytes())
+    write_draft(copy, loaded.name, loaded.draft, read_draft(copy).revision)
+    assert json.loads(copy.read_text(encoding="utf-8"))["schema_version"] == 3
 
 
 def test_migrations_run_in_order_from_older_versions(tmp_path: Path) -> None:

@@ -15,11 +15,16 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from finsam_desktop.document.export import ExportError, export_docx
 from finsam_desktop.document.filename import suggested_filename
-from finsam_desktop.document.structure import build_document
+from finsam_desktop.document.structure import ReportDocument, build_document
 from finsam_desktop.session import DraftSession
 from finsam_desktop.validation import FEL, validate
 from ui.report_pdf import paint_pages, write_pdf
 from ui.reveal import reveal
+
+
+def printed(session: DraftSession) -> ReportDocument:
+    """The report as printed, with the office box as the förbund filled it in."""
+    return build_document(session.draft, office=session.imported.office)
 
 
 def documents_folder() -> Path:
@@ -73,7 +78,7 @@ def export_word(parent: QWidget, session: DraftSession) -> Path | None:
     if path is None:
         return None
     try:
-        result = export_docx(session.draft, session.name, path)
+        result = export_docx(session.draft, session.name, path, session.imported)
     except ExportError as error:
         QMessageBox.warning(parent, "Kunde inte exportera", str(error))
         return None
@@ -89,7 +94,7 @@ def save_pdf(parent: QWidget, session: DraftSession) -> Path | None:
     if path is None:
         return None
     try:
-        pages = write_pdf(build_document(session.draft), path)
+        pages = write_pdf(printed(session), path)
     except ExportError as error:
         QMessageBox.warning(parent, "Kunde inte spara", str(error))
         return None
@@ -103,5 +108,5 @@ def print_preview(parent: QWidget, session: DraftSession) -> None:
     printer.setDocName(suggested_filename(session.draft, ""))
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Förhandsgranska och skriv ut")
-    dialog.paintRequested.connect(lambda device: paint_pages(build_document(session.draft), device))
+    dialog.paintRequested.connect(lambda device: paint_pages(printed(session), device))
     dialog.exec()

@@ -181,7 +181,7 @@ def send_by_email(parent: QWidget, session: DraftSession, recorded: Callable[[],
     path = folder / suggested_filename(session.draft)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        export_docx(session.draft, session.name, path)
+        export_docx(session.draft, session.name, path, session.imported)
     except ExportError as error:
         QMessageBox.warning(parent, "Kunde inte exportera", str(error))
         return None

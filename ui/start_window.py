@@ -229,6 +229,6 @@ class StartWindow(QMainWindow):
             result = read_docx(path)
             if result.source == "text" or result.changed or result.notes:  # what Word changed, before it opens
                 QMessageBox.information(self, "Rapporten är inläst", "\n\n".join(result.summary()))
-            return DraftSession.create(drafts_dir(), result.name or path.stem, result.draft)
+            return DraftSession.create(drafts_dir(), result.name or path.stem, result.draft, result.imported)
 
         self._open(from_word)

@@ -35,7 +35,7 @@ from pydantic import BaseModel
 from finsam_desktop.document import embedded
 from finsam_desktop.document.export import docx_bytes
 from finsam_desktop.document.structure import CHECKED, OFFICE_CAPTION, UNCHECKED
-from finsam_desktop.drafts import DraftFile, DraftFromNewerVersion, DraftUnreadable, decode
+from finsam_desktop.drafts import DraftFile, DraftFromNewerVersion, DraftUnreadable, ImportRecord, decode
 from finsam_desktop.form import FieldSpec, FormSpec, SectionSpec, load_form
 from finsam_desktop.model import Draft, Mal, Samverkanspart, set_text_at, value_at
 from finsam_desktop.parsing import split_date_range
@@ -58,6 +58,7 @@ class ImportResult:
     missing: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)  # fields edited in Word since the export
     notes: list[str] = field(default_factory=list)  # tracked changes, comments, a damaged copy
+    imported: ImportRecord = field(default_factory=ImportRecord)
 
     def summary(self) -> list[str]:
         """What was read, in Swedish, one line each."""
@@ -86,7 +87,7 @@ class _Target:
     """Something a line may start with: a section heading, a field's label, or fixed text."""
 
     words: str
-    kind: Literal["section", "field", "skip"]
+    kind: Literal["section", "field", "skip", "office"]
     section: str
     path: str = ""
     numbered: bool = False
@@ -130,15 +131,35 @@ FRONT = "front"  # the first page: title, office box, contacts
 FRONT_SECTIONS = {"", FRONT, "allmant", "ansvarig"}
 
 
+def _form_texts(form: FormSpec) -> set[str]:
+    """Every text of the form itself, normalised."""
+    found: set[str] = set()
+
+    def collect(node: Any) -> None:
+        if isinstance(node, str):
+            found.add(_norm(node))
+        elif isinstance(node, dict):
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list | tuple):
+            for value in node:
+                collect(value)
+
+    collect(form.model_dump())
+    found.discard("")
+    return found
+
+
 def _targets(form: FormSpec) -> list[_Target]:
     """What lines may start with, longest first so ``Organisations namn`` beats ``Organisation``."""
     targets = [
         _Target(_norm(text), "skip", FRONT)
         for text in (
             form.form.title, form.form.subtitle, form.form.instruction, form.forbund.send_instruction,
-            form.forbund.purpose, form.forbund.contacts_heading, OFFICE_CAPTION, *form.office_box.labels,
+            form.forbund.purpose, form.forbund.contacts_heading, OFFICE_CAPTION,
         )
     ]
+    targets += [_Target(_norm(label), "office", FRONT, label) for label in form.office_box.labels]
     for section in form.sections:
         targets.append(_Target(_norm(section.heading), "section", section.key, numbered=True))
         targets.append(_Target(_norm(section.title), "section", section.key, alone=True))  # Word's own numbering
@@ -247,6 +268,9 @@ class _Reader:
         self.parter: list[list[str]] = []
         self.goals: list[Mal] = []
         self.sections_seen: set[str] = set()
+        self.office: dict[str, str] = {}
+        self.unplaced: list[str] = []
+        self.form_texts = _form_texts(form)
         self.counters: dict[str, int] = {}
         self.numbering = _numbering_formats(doc)
 
@@ -266,6 +290,11 @@ class _Reader:
             return target, rest
         return None
 
+    def is_form_text(self, text: str) -> bool:
+        """The mall's own words (contacts, instructions), which are not the report's."""
+        words = _norm(text)
+        return not words or any(words in known or (len(known) > 5 and known in words) for known in self.form_texts)
+
     def start(self, target: _Target) -> None:
         self.current = target
         if target.section:
@@ -278,7 +307,12 @@ class _Reader:
             self.texts.setdefault(target.path, [])
 
     def add(self, line: _Line) -> None:
+        if self.current is not None and self.current.kind == "office" and line.text.strip():
+            self.office[self.current.path] = (self.office.get(self.current.path, "") + " " + line.text.strip()).strip()
+            return
         if self.current is None or self.current.kind != "field":
+            if line.text.strip() and not self.is_form_text(line.text):
+                self.unplaced.append(line.marker + line.text.strip())
             return
         if self.current.path == "samverkansparter":
             if line.marker and self.parter[-1]:
@@ -371,18 +405,25 @@ def _joined(lines: list[str], spec: FieldSpec) -> str:
     return text.strip()
 
 
-def _goals_from_text(text: str) -> list[Mal]:
-    """``Mål: … Svar: …`` pairs as reporters write them in 5.1; otherwise one goal."""
-    pieces = re.split(r"(?im)^\s*(mål|svar|resultat)\s*[0-9]*\s*:\s*", text)
+_GOAL_MARK = re.compile(r"(?im)^\s*(m[åa]l|svar|resultat)\s*[0-9]*\s*:\s*")  # å lost on the way: "Mal:"
+
+
+def _goals_from_text(text: str, notes: list[str]) -> list[Mal]:
+    """``Mål: … Svar: …`` pairs as reporters write them in 5.1. Text before the first mark
+    stays with the first goal; text without marks is all kept in one goal, and said so."""
+    pieces = _GOAL_MARK.split(text)
     goals: list[Mal] = []
     if len(pieces) > 1:
         for keyword, body in zip(pieces[1::2], pieces[2::2], strict=True):
-            if keyword.lower() == "mål" or not goals:
-                goals.append(Mal(mal=body.strip()))
+            if keyword.lower() in {"mål", "mal"} or not goals:
+                goals.append(Mal(mal=body.strip()) if keyword.lower() in {"mål", "mal"} else Mal(resultat=body.strip()))
             else:
                 goals[-1].resultat = (goals[-1].resultat + "\n\n" + body.strip()).strip()
+        if pieces[0].strip():
+            goals[0].mal = (pieces[0].strip() + "\n\n" + goals[0].mal).strip()
     elif text.strip():
         goals.append(Mal(mal=text.strip()))
+        notes.append("5.1 hade inga rubriker Mål och Svar, så all text ligger i Mål 1. Fyll i resultat och Uppnått.")
     for goal in goals:
         judgement = _norm(goal.resultat)
         if "inte uppnatts" in judgement or "ej uppnatts" in judgement or "inte har uppnatts" in judgement:
@@ -394,7 +435,8 @@ def _goals_from_text(text: str) -> list[Mal]:
     return goals
 
 
-def _fill(reader: _Reader, form: FormSpec) -> tuple[Draft, list[str], list[str]]:
+def _fill(reader: _Reader, form: FormSpec, notes: list[str] | None = None) -> tuple[Draft, list[str], list[str]]:
+    notes = [] if notes is None else notes
     draft = Draft()
     found: list[str] = []
     missing: list[str] = []
@@ -407,7 +449,7 @@ def _fill(reader: _Reader, form: FormSpec) -> tuple[Draft, list[str], list[str]]
             continue
         lines = reader.texts.get(path)
         if path == "resultat.mal":
-            goals = reader.goals or _goals_from_text(_joined(lines or [], spec))
+            goals = reader.goals or _goals_from_text(_joined(lines or [], spec), notes)
             draft.resultat.mal = goals
             (found if goals else missing).append(name)
             continue
@@ -505,7 +547,7 @@ def _with_word_edits(stored: DraftFile, reader: _Reader, form: FormSpec, notes: 
     """The embedded draft, with every field whose visible text was changed in Word taken from
     the document: each field is compared with how the export printed it, read the same way."""
     visible, _, _ = _fill(reader, form)
-    exported = docx.Document(BytesIO(docx_bytes(stored.draft, stored.name)[0]))
+    exported = docx.Document(BytesIO(docx_bytes(stored.draft, stored.name, stored.imported)[0]))
     printed, _, _ = _fill(_reading(exported, form), form)
     draft = stored.draft.model_copy(deep=True)
     changed = []
@@ -514,7 +556,9 @@ def _with_word_edits(stored: DraftFile, reader: _Reader, form: FormSpec, notes: 
         if was != now:
             _take(draft, path, was, now)
             changed.append(_field_name(spec, section))
-    return ImportResult(stored.name, draft, "inbäddat", changed=changed, notes=notes)
+    office = {**stored.imported.office, **reader.office}  # what the office wrote in since the export
+    imported = stored.imported.model_copy(update={"office": office})
+    return ImportResult(stored.name, draft, "inbäddat", changed=changed, notes=notes, imported=imported)
 
 
 def _review_notes(doc: DocxDocument) -> list[str]:
@@ -554,5 +598,8 @@ def read_docx(path: Path, form: FormSpec | None = None) -> ImportResult:
             f"”{path.name}” ser inte ut som en slutrapport: rubrikerna från formuläret "
             "(till exempel ”1. Allmänna uppgifter”) finns inte i dokumentet."
         )
-    draft, found, missing = _fill(reader, form)
-    return ImportResult(draft.allmant.insatsens_namn.strip(), draft, "text", found, missing, notes=notes)
+    draft, found, missing = _fill(reader, form, notes)
+    if reader.unplaced:
+        notes.append("Text som inte kunde placeras (finns kvar i utkastets importanteckning): " + " / ".join(reader.unplaced))
+    imported = ImportRecord(note="\n".join(reader.unplaced), office=reader.office)
+    return ImportResult(draft.allmant.insatsens_namn.strip(), draft, "text", found, missing, notes=notes, imported=imported)
