@@ -84,9 +84,39 @@ class _Body:
             self.element.append(properties)
 
 
-def add_text(paragraph: DocxParagraph, text: str):  # type: ignore[no-untyped-def]
-    """One run holding ``text``, its tabs and line breaks as Word's own elements."""
+_LINK = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]", re.UNICODE)
+LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)
+
+
+def _link(paragraph: DocxParagraph, text: str) -> None:
+    """An e-mail address or web address as a real link (blue, underlined, clickable)."""
+    target = text if "://" in text else (f"mailto:{text}" if "@" in text else f"https://{text}")
+    rel_id = paragraph.part.relate_to(target, RT.HYPERLINK, is_external=True)
+    hyperlink = OxmlElement("w:hyperlink")
+    hyperlink.set(qn("r:id"), rel_id)
     run = paragraph.add_run()
+    _fill_run(run, text)
+    run.font.underline = True
+    run.font.color.rgb = LINK_COLOUR
+    hyperlink.append(run._r)
+    paragraph._p.append(hyperlink)
+
+
+def add_text(paragraph: DocxParagraph, text: str):  # type: ignore[no-untyped-def]
+    """``text`` with its tabs and line breaks as Word's own elements, and e-mail and web
+    addresses as links; returns the last run (callers set its font)."""
+    start = 0
+    for match in _LINK.finditer(text):
+        if match.start() > start:
+            _fill_run(paragraph.add_run(), text[start : match.start()])
+        _link(paragraph, match.group())
+        start = match.end()
+    run = paragraph.add_run()
+    _fill_run(run, text[start:])
+    return run
+
+
+def _fill_run(run, text: str) -> None:  # type: ignore[no-untyped-def]
     for piece in re.split(r"(\t|\n)", text):
         if piece == "\t":
             run._r.add_tab()
@@ -94,7 +124,6 @@ def add_text(paragraph: DocxParagraph, text: str):  # type: ignore[no-untyped-de
             run._r.add_br()
         elif piece:
             run._r.add_t(piece)
-    return run
 
 
 def _set_font(style_font, size: float, bold: bool = False, italic: bool = False, colour: RGBColor = TEXT_COLOUR) -> None:  # type: ignore[no-untyped-def]
@@ -196,7 +225,10 @@ def _borders(table: Table, colour: str = "808080") -> None:
         line.set(qn("w:sz"), "4")
         line.set(qn("w:color"), colour)
         borders.append(line)
-    properties.append(borders)
+    # In schema order: after the width and alignment, before shading, layout and tblLook.
+    properties.insert_element_before(
+        borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange"
+    )
 
 
 def _cell_text(cell, text: str, bold: bool = False, italic: bool = False, size: float = 11) -> None:  # type: ignore[no-untyped-def]
@@ -226,9 +258,7 @@ def _add_row(table: Table, cells: list[tuple[str, bool]], widths: Sequence[Lengt
 
 def _repeat_as_header(table: Table) -> None:
     header = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    header.append(repeat)
+    header.append(OxmlElement("w:tblHeader"))  # present means on
 
 
 def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
@@ -306,6 +336,39 @@ def _properties(doc: DocxDocument, report: ReportDocument) -> None:
             del package.rels[rel_id]
 
 
+WORD_2013_AND_LATER = "15"
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>Finsam Slutrapport</Application></Properties>"
+)
+
+
+def _as_a_current_word_document(doc: DocxDocument) -> None:
+    """Undo what python-docx's template (a Word 2010 file from a Mac) would claim: Word's
+    compatibility mode, text already spell-checked, English, one page of zero words, and
+    a Word 2010 styles copy that no longer matches the styles."""
+    settings = doc.settings.element
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), WORD_2013_AND_LATER)
+    for proof_state in settings.findall(qn("w:proofState")):
+        settings.remove(proof_state)
+    for theme_language in settings.findall(qn("w:themeFontLang")):
+        theme_language.set(qn("w:val"), "sv-SE")
+    defaults = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    if defaults is not None:
+        for attribute in ("w:val", "w:eastAsia"):
+            defaults.set(qn(attribute), "sv-SE")
+    package = doc.part.package
+    for part in package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = APP_XML.encode("utf-8")
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del doc.part.rels[rel_id]
+
+
 def write_docx(report: ReportDocument, draft_json: bytes) -> bytes:
     """The .docx file's bytes for ``report``, carrying ``draft_json`` for exact read-back."""
     doc = Document()
@@ -320,6 +383,7 @@ def write_docx(report: ReportDocument, draft_json: bytes) -> bytes:
     writer.finish()
     _page_furniture(doc, report)
     _properties(doc, report)
+    _as_a_current_word_document(doc)
     embedded.attach(doc, draft_json)
     out = BytesIO()
     doc.save(out)
