@@ -18,7 +18,10 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 from PySide6.QtPrintSupport import QPrinter
 
@@ -41,14 +44,55 @@ def text_document(report: ReportDocument) -> QTextDocument:
     return document
 
 
+def _page_of(document: QTextDocument, y: float, page_height: float) -> int:
+    return int(y // page_height)
+
+
+def _keep_headings_with_what_follows(document: QTextDocument, page_height: float) -> None:
+    """Qt has no keep-with-next: a heading (and the help text under it) that would end a
+    page gets a page break before it instead, page by page from the top."""
+    layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0 and not block.blockFormat().pageBreakPolicy():
+            follower = block.next()
+            while follower.isValid() and follower.next().isValid() and _is_help(follower):
+                follower = follower.next()
+            top = layout.blockBoundingRect(block).top()
+            bottom = layout.blockBoundingRect(follower).top() + min(
+                layout.blockBoundingRect(follower).height(),
+                2 * follower.layout().lineAt(0).height() if follower.layout().lineCount() else 0,
+            )
+            if follower.isValid() and _page_of(document, top, page_height) != _page_of(document, bottom, page_height):
+                while block.previous().isValid() and block.previous().blockFormat().headingLevel() > 0:
+                    block = block.previous()  # 5. above 5.1: the section heading goes along
+                cursor = QTextCursor(block)
+                moved = block.blockFormat()
+                moved.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.setBlockFormat(moved)
+                document.markContentsDirty(block.position(), document.characterCount() - block.position())
+        block = block.next()
+
+
+def _is_help(block: QTextBlock) -> bool:
+    """A help text under a question: wholly in italics."""
+    fragments = block.begin()
+    return not fragments.atEnd() and fragments.fragment().charFormat().fontItalic()
+
+
 def paint_pages(report: ReportDocument, device: QPdfWriter | QPrinter) -> int:
     """Lay out and draw the report on ``device`` (a QPdfWriter or QPrinter); returns pages."""
-    device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, MARGINS_MM))
+    device.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter)
+    )
     document = text_document(report)
     document.documentLayout().setPaintDevice(device)
     area = device.pageLayout().paintRectPixels(device.resolution())
     line = device.resolution() * FURNITURE_PT * 2 / 72
     body = QRectF(0, line, area.width(), area.height() - 2 * line)
+    document.setPageSize(QSizeF(body.width(), body.height()))
+    _keep_headings_with_what_follows(document, body.height())
+    document.setPageSize(QSizeF(body.width(), body.height() + 1))  # a full layout again, with the breaks
     document.setPageSize(QSizeF(body.width(), body.height()))
     pages = document.pageCount()
     small = QFont("Arial", 9)
@@ -61,7 +105,8 @@ def paint_pages(report: ReportDocument, device: QPdfWriter | QPrinter) -> int:
                 device.newPage()
             painter.save()
             painter.translate(0, body.top() - page * body.height())
-            document.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            # A device pixel in from each edge: a line touching the edge belongs to the other page.
+            document.drawContents(painter, QRectF(0, page * body.height() + 1, body.width(), body.height() - 2))
             painter.restore()
             painter.setFont(small)
             footer = QRectF(0, area.height() - line, area.width(), line)

@@ -267,12 +267,15 @@ def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
             body.paragraph(title, "Title")
             body.paragraph(subtitle, "Subtitle")
         case Heading(text, level):
-            body.paragraph(text, f"Heading {level}")
+            body.paragraph(text, f"Heading {level}").paragraph_format.keep_with_next = True
         case Paragraph(text, "help"):
-            run = add_text(body.paragraph(), text)
-            _set_font(run.font, 10, italic=True, colour=SECONDARY_COLOUR)
+            paragraph = body.paragraph()
+            paragraph.paragraph_format.keep_with_next = True  # never alone at the foot of a page
+            _set_font(add_text(paragraph, text).font, 10, italic=True, colour=SECONDARY_COLOUR)
         case Paragraph(text, "label"):
-            add_text(body.paragraph(), text).bold = True
+            paragraph = body.paragraph()
+            paragraph.paragraph_format.keep_with_next = True
+            add_text(paragraph, text).bold = True
         case Paragraph(text, _style):
             body.paragraph(text)
         case ListBlock(items, numbers):
