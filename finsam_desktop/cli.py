@@ -17,6 +17,7 @@ from pathlib import Path
 from finsam_desktop import __version__
 from finsam_desktop.document.docx_reader import ImportFailed, read_docx
 from finsam_desktop.document.export import ExportError, export_docx
+from finsam_desktop.document.pdf_writer import write_pdf
 from finsam_desktop.document.structure import build_document
 from finsam_desktop.drafts import DraftError, atomic_write, backup_path, encode, read_draft
 from finsam_desktop.sample import sample_report
@@ -78,9 +79,7 @@ def _export(args: argparse.Namespace) -> int:
         print(line)
     if args.pdf is not None:
         try:
-            pages = importlib.import_module("ui.report_pdf").write_pdf(
-                build_document(loaded.draft, office=loaded.imported.office), args.pdf
-            )
+            pages = write_pdf(build_document(loaded.draft, office=loaded.imported.office), args.pdf)
         except ExportError as error:
             print(error, file=sys.stderr)
             return EXIT_PROBLEMS

@@ -9,11 +9,12 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.document.export import docx_bytes
+from finsam_desktop.document.pdf_writer import write_pdf
 from finsam_desktop.document.structure import build_document, plain_text
 from finsam_desktop.sample import sample_report
 from tests.conftest import need
 from tests.docx_text import body_lines, open_docx
-from ui.report_pdf import text_document, write_pdf
+from ui.report_pdf import text_document
 
 
 def qt_lines(report) -> list[str]:  # type: ignore[no-untyped-def]

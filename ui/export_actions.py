@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from finsam_desktop.document.export import ExportError, export_docx
 from finsam_desktop.document.filename import suggested_filename
+from finsam_desktop.document.pdf_writer import write_pdf
 from finsam_desktop.document.structure import ReportDocument, build_document
 from finsam_desktop.session import DraftSession
 from finsam_desktop.validation import FEL, validate
-from ui.report_pdf import paint_pages, write_pdf
+from ui.report_pdf import paint_pages
 from ui.reveal import reveal
 
 

@@ -1,4 +1,6 @@
-"""The report laid out by Qt: a QTextDocument for preview and printing, and PDF files.
+"""The report laid out by Qt: a QTextDocument for the preview and for printing.
+
+(PDF files are typeset by :mod:`finsam_desktop.document.pdf_writer`, tagged for accessibility.)
 
 Pages are drawn one by one so every page gets the förbund's footer, ``Sida N(M)`` and,
 for a report with errors, the UTKAST mark in the header, as in the Word document.
@@ -6,14 +8,9 @@ for a report with errors, the UTKAST mark in the header, as in the Word document
 
 from __future__ import annotations
 
-import os
-import uuid
-from pathlib import Path
-
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -25,7 +22,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from finsam_desktop.document.export import ExportError, export_message
 from finsam_desktop.document.html_writer import stylesheet, write_html
 from finsam_desktop.document.structure import ReportDocument
 
@@ -117,32 +113,4 @@ def paint_pages(report: ReportDocument, device: QPdfWriter | QPrinter) -> int:
                 painter.drawText(QRectF(0, 0, area.width(), line), Qt.AlignmentFlag.AlignHCenter, report.draft_mark)
     finally:
         painter.end()  # always finish the file
-    return pages
-
-
-def write_pdf(report: ReportDocument, path: Path) -> int:
-    """Write the report as a PDF file; returns the number of pages.
-
-    Qt never raises and may leave a half-written file, so the pages go to a temporary
-    file beside ``path`` that replaces it only when complete. Raises :class:`ExportError`
-    with a Swedish message when the PDF could not be written."""
-    app = QGuiApplication.instance()
-    if app is None:  # called headless, from the command line: fonts need an application
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["finsam-desktop"])
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        temp.touch(mode=0o644)  # the real reason (no folder, no permission, disk full) when it fails
-        writer = QPdfWriter(str(temp))
-        writer.setTitle(report.title)
-        writer.setCreator("Finsam Slutrapport")
-        writer.setResolution(300)
-        pages = paint_pages(report, writer)
-        del writer  # closes the file
-        if temp.stat().st_size == 0:
-            raise OSError("nothing was written")
-        os.replace(temp, path)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise ExportError(path, export_message(path, error), detail=str(error)) from error
     return pages

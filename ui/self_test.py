@@ -25,6 +25,7 @@ def run() -> int:
 
     from finsam_desktop.document.docx_reader import read_docx
     from finsam_desktop.document.export import export_docx
+    from finsam_desktop.document.pdf_writer import write_pdf
     from finsam_desktop.document.structure import build_document
     from finsam_desktop.paths import drafts_dir
     from finsam_desktop.sample import sample_report
@@ -32,7 +33,6 @@ def run() -> int:
     from finsam_desktop.validation import validate
     from ui.app import create_application
     from ui.main_window import MainWindow
-    from ui.report_pdf import write_pdf
 
     app = create_application([sys.argv[0]])
     name, draft = sample_report()

@@ -1,0 +1,135 @@
+"""The report as a tagged, accessible PDF (PDF/UA-1), typeset by Typst.
+
+Public bodies must publish accessible documents: the PDF has a title, the language sv-SE,
+real headings (H1, H2), table header cells and a reading order, which Qt's PDF writer cannot
+give. The page is the Word document's: A4, 25/22 mm margins, Arial 11 pt, the förbund's footer
+with ``Sida N(M)`` and the UTKAST mark on every page of a report with errors. Every piece of
+the user's text goes in as a Typst string literal, so nothing typed can be read as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import typst
+
+from finsam_desktop.document.export import ExportError, export_message
+from finsam_desktop.document.structure import (
+    CHECKED,
+    OFFICE_CAPTION,
+    UNCHECKED,
+    Block,
+    Choice,
+    FieldTable,
+    GoalsTable,
+    Heading,
+    ListBlock,
+    OfficeBox,
+    PageBreak,
+    Paragraph,
+    ReportDocument,
+    Title,
+)
+from finsam_desktop.drafts import atomic_write
+
+FONTS = '("Arial", "Liberation Sans", "Segoe UI Symbol", "DejaVu Sans")'  # the last two for ☐ and ☒
+SECONDARY = "rgb(64, 64, 64)"
+_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+def literal(text: str) -> str:
+    """``text`` as a Typst string: shown exactly as written, whatever it holds."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", " ")
+    return f'"{escaped}"'
+
+
+def _content(text: str) -> str:
+    return f"[#{literal(text)}]"
+
+
+def _cells(texts: Iterable[str], bold: bool = False) -> str:
+    return ", ".join(f"[#strong({literal(text)})]" if bold else _content(text) for text in texts)
+
+
+def _numbered(number: str, item: str) -> str:
+    """An item of a numbered list with the number the user wrote (``3.`` stays 3)."""
+    return f"enum.item({int(number.rstrip('.'))}){_content(item)}"
+
+
+def _block(block: Block) -> str:
+    match block:
+        case Title(title, subtitle):
+            return f"#title({_content(title)})\n#text(size: 16pt){_content(subtitle)}\n"
+        case Heading(text, level):
+            return f"#heading(level: {level}){_content(text)}\n"
+        case Paragraph(text, "help"):
+            return f"#block(sticky: true, text(size: 10pt, style: \"italic\", fill: {SECONDARY}){_content(text)})\n"
+        case Paragraph(text, "label"):
+            return f"#block(sticky: true, strong({literal(text)}))\n"
+        case Paragraph(text, "empty"):
+            return "#v(0.5em)\n"
+        case Paragraph(text, _style):
+            return f"#par({_content(text)})\n"
+        case ListBlock(items, numbers):
+            if numbers:
+                return f"#enum({', '.join(_numbered(number, item) for number, item in zip(numbers, items, strict=True))})\n"
+            return f"#list({', '.join(_content(item) for item in items)})\n"
+        case FieldTable(rows):
+            cells = ", ".join(f"{_cells([label], bold=True)}, {_content(value)}" for label, value in rows)
+            return f"#table(columns: (6cm, 1fr), {cells})\n"
+        case GoalsTable(header, rows):
+            body = ", ".join(_cells(row) for row in rows)
+            return f"#table(columns: (39%, 45%, 16%), table.header({_cells(header, bold=True)}), {body})\n"
+        case OfficeBox(labels, values):
+            shown = values or ("",) * len(labels)
+            caption = f"#text(size: 9pt, style: \"italic\", fill: {SECONDARY}){_content(OFFICE_CAPTION)}\n"
+            table = f"#table(columns: ({', '.join(['1fr'] * len(labels))}), rows: (auto, 1cm), "
+            return caption + table + f"table.header({_cells(labels, bold=True)}), {_cells(shown)})\n"
+        case Choice(text, checked):
+            return f"#block(above: 1.2em, strong({literal(f'{CHECKED if checked else UNCHECKED} {text}')}))\n"
+        case PageBreak():
+            return "#pagebreak()\n"
+    raise TypeError(block)
+
+
+def typst_source(report: ReportDocument) -> str:
+    """The whole report as Typst markup."""
+    mark = f"align(center, text(size: 14pt, weight: \"bold\", {literal(report.draft_mark)}))" if report.draft_mark else "none"
+    footer = (
+        f"context text(size: 9pt)[#{literal(report.footer)} #h(1fr) "
+        'Sida #counter(page).display()#"("#counter(page).final().first()#")"]'
+    )
+    preamble = f"""#set document(title: {literal(report.title)}, author: {literal(report.author or "Finsam Slutrapport")})
+#set text(lang: "sv", region: "SE", font: {FONTS}, size: 11pt)
+#set page(paper: "a4", margin: (x: 25mm, y: 22mm), header: {mark}, footer: {footer})
+#set par(spacing: 0.8em, leading: 0.68em)
+#show title: set text(size: 26pt)
+#show heading.where(level: 1): set text(size: 14pt)
+#show heading.where(level: 1): set block(above: 1.4em, below: 0.6em)
+#show heading.where(level: 2): set text(size: 11pt)
+#show heading.where(level: 2): set block(above: 1.1em, below: 0.4em)
+#set table(stroke: 0.5pt + rgb(128, 128, 128), inset: 4pt)
+"""
+    return preamble + "".join(_block(block) for block in report.blocks)
+
+
+def pdf_bytes(report: ReportDocument) -> tuple[bytes, int]:
+    """The tagged PDF and its number of pages."""
+    data = typst.compile(typst_source(report).encode("utf-8"), pdf_standards=["ua-1"])
+    return data, len(_PAGE.findall(data))
+
+
+def write_pdf(report: ReportDocument, path: Path) -> int:
+    """Write the report as a PDF file, whole or not at all; returns the number of pages.
+    Raises :class:`ExportError` with a Swedish message when it could not be written."""
+    try:
+        data, pages = pdf_bytes(report)
+    except typst.TypstError as error:  # a font missing on this computer, say
+        raise ExportError(path, f"PDF-filen ”{path.name}” kunde inte skapas ({error}).", detail=str(error)) from error
+    try:
+        atomic_write(path, data)
+    except OSError as error:
+        raise ExportError(path, export_message(path, error), detail=str(error)) from error
+    return pages
