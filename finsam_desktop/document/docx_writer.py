@@ -146,11 +146,11 @@ def _prepare_styles(doc: DocxDocument) -> None:
     language.set(qn("w:val"), "sv-SE")
     normal_rpr.append(language)
     styles["Normal"].paragraph_format.space_after = Pt(6)
-    for name, size in (("Title", 26), ("Subtitle", 16), ("Heading 1", 14), ("Heading 2", 11)):
+    for name, size in (("Title", 26), ("Subtitle", 16), ("Heading 1", 14), ("Heading 2", 11), ("Heading 3", 11)):
         style = styles[name]
         _set_font(style.font, size, bold=name != "Subtitle")
         style.element.get_or_add_rPr()
-        style.paragraph_format.space_before = Pt(14 if name == "Heading 1" else 10)
+        style.paragraph_format.space_before = Pt({"Heading 1": 14, "Heading 3": 6}.get(name, 10))
         style.paragraph_format.space_after = Pt(4)
         fonts = style.element.rPr.find(qn("w:rFonts"))
         if fonts is not None:  # drop theme fonts so Arial applies
@@ -311,10 +311,10 @@ def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
             table.rows[1].height = Cm(1)
             body.paragraph()
         case Choice(text, checked):
-            paragraph = body.paragraph()
+            paragraph = body.paragraph(style="Heading 2")
+            paragraph.paragraph_format.keep_with_next = True
             paragraph.add_run(f"{CHECKED if checked else UNCHECKED} ").font.name = "Segoe UI Symbol"
-            paragraph.add_run(text).bold = True
-            paragraph.paragraph_format.space_before = Pt(10)
+            paragraph.add_run(text)
         case PageBreak():
             body.paragraph().add_run().add_break(WD_BREAK.PAGE)
 

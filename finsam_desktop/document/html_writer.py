@@ -30,6 +30,7 @@ body { font-family: Arial, 'Liberation Sans', sans-serif; font-size: 11pt; color
 h1 { font-size: 26pt; margin: 0; }
 h2 { font-size: 14pt; margin-top: 18px; margin-bottom: 6px; }
 h3 { font-size: 11pt; margin-top: 12px; margin-bottom: 4px; }
+h4 { font-size: 11pt; margin-top: 8px; margin-bottom: 4px; }
 p { margin-top: 0; margin-bottom: 8px; }
 table { margin-bottom: 12px; }
 li { margin-bottom: 2px; }
@@ -64,7 +65,7 @@ def _block(block: Block) -> str:
         case Title(title, subtitle):
             return f'<h1>{_text(title)}</h1><p class="subtitle">{_text(subtitle)}</p>'
         case Heading(text, level):
-            tag = "h2" if level == 1 else "h3"
+            tag = f"h{level + 1}"
             return f"<{tag}>{_text(text)}</{tag}>"
         case Paragraph(text, "help"):
             return f'<p class="help">{_text(text)}</p>'
@@ -89,7 +90,7 @@ def _block(block: Block) -> str:
             filled = [(value or "\n", False) for value in values or ("",) * len(labels)]
             return caption + _table([[(label, True) for label in labels], filled], [width] * len(labels))
         case Choice(text, checked):
-            return f"<p><b>{CHECKED if checked else UNCHECKED} {_text(text)}</b></p>"
+            return f"<h3>{CHECKED if checked else UNCHECKED} {_text(text)}</h3>"
         case PageBreak():
             return '<p style="page-break-after: always"></p>'
     raise TypeError(block)

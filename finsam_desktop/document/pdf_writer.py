@@ -88,7 +88,7 @@ def _block(block: Block) -> str:
             table = f"#table(columns: ({', '.join(['1fr'] * len(labels))}), rows: (auto, 1cm), "
             return caption + table + f"table.header({_cells(labels, bold=True)}), {_cells(shown)})\n"
         case Choice(text, checked):
-            return f"#block(above: 1.2em, strong({literal(f'{CHECKED if checked else UNCHECKED} {text}')}))\n"
+            return f"#heading(level: 2){_content(f'{CHECKED if checked else UNCHECKED} {text}')}\n"
         case PageBreak():
             return "#pagebreak()\n"
     raise TypeError(block)
@@ -110,6 +110,8 @@ def typst_source(report: ReportDocument) -> str:
 #show heading.where(level: 1): set block(above: 1.4em, below: 0.6em)
 #show heading.where(level: 2): set text(size: 11pt)
 #show heading.where(level: 2): set block(above: 1.1em, below: 0.4em)
+#show heading.where(level: 3): set text(size: 11pt)
+#show heading.where(level: 3): set block(above: 0.8em, below: 0.4em)
 #set table(stroke: 0.5pt + rgb(128, 128, 128), inset: 4pt)
 """
     return preamble + "".join(_block(block) for block in report.blocks)

@@ -36,7 +36,7 @@ class Title:
 @dataclass(frozen=True)
 class Heading:
     text: str
-    level: Literal[1, 2]
+    level: Literal[1, 2, 3]
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class OfficeBox:
 
 @dataclass(frozen=True)
 class Choice:
-    """One case of section 7, ticked when it is the one that applies."""
+    """One case of section 7, a heading ticked when it is the one that applies."""
 
     text: str
     checked: bool
@@ -178,8 +178,8 @@ class _Builder:
                 rows.append((spec.label, self.value(path)))
         return tuple(rows)
 
-    def question(self, spec: FieldSpec, answer: str) -> None:
-        self.blocks.append(Heading(spec.heading, 2) if spec.number else Paragraph(spec.label, "label"))
+    def question(self, spec: FieldSpec, answer: str, level: Literal[2, 3] = 2) -> None:
+        self.blocks.append(Heading(spec.heading, level) if spec.number else Paragraph(spec.label, "label"))
         if spec.help:
             self.blocks.append(Paragraph(spec.help, "help"))
         written = _printable(answer).strip("\n")
@@ -234,8 +234,8 @@ class _Builder:
     def economy_case(self, spec: FieldSpec, path: str) -> None:
         case = funds_case(self.draft)
         applies = (case == "helt") if path.endswith("budget_avvagning") else (case in {"inte_helt", "over"})
-        self.blocks.append(Choice(spec.group, applies))
-        self.question(spec, text_of(value_at(self.draft, path)))
+        self.blocks.append(Choice(spec.group, applies))  # 7.1 and 7.2 are headings, 7.1.1 and 7.2.1 under them
+        self.question(spec, text_of(value_at(self.draft, path)), level=3)
 
     def build(self) -> list[Block]:
         self.front_page()
