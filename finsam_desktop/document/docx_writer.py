@@ -61,13 +61,17 @@ class _Body:
     def __init__(self, doc: DocxDocument) -> None:
         self.doc = doc
         self.element = doc.element.body
+        self._style_ids: dict[str, str] = {}
 
     def paragraph(self, text: str = "", style: str | None = None) -> DocxParagraph:
         element = OxmlElement("w:p")
         self.element.append(element)
         paragraph = DocxParagraph(element, self.doc._body)
         if style is not None:
-            paragraph.style = self.doc.styles[style]
+            # python-docx looks the style up among all styles on every assignment; once is enough
+            if style not in self._style_ids:
+                self._style_ids[style] = self.doc.styles[style].style_id
+            element.style = self._style_ids[style]
         if text:
             add_text(paragraph, text)
         return paragraph
@@ -308,6 +312,7 @@ def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
             table = _table(body, len(labels), widths)
             _add_row(table, [(label, True) for label in labels], widths)
             _add_row(table, [(value, False) for value in values or ("",) * len(labels)], widths)
+            _repeat_as_header(table)  # the labels are the table's header row
             table.rows[1].height = Cm(1)
             body.paragraph()
         case Choice(text, checked):
