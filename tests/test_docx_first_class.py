@@ -52,3 +52,21 @@ def test_word_opens_it_as_a_current_swedish_document_not_yet_proofread(tmp_path:
     assert "Macintosh" not in app and "<Pages>" not in app and "<Words>" not in app
     assert "word/stylesWithEffects.xml" not in names
     assert "mailto:kontakt@finsamgavleborg.se" in rels and "<w:hyperlink" in document
+
+
+def test_a_list_in_a_goal_is_a_real_word_list_and_reads_back(tmp_path: Path) -> None:
+    from docx import Document
+
+    from finsam_desktop.document.docx_reader import read_docx
+    from tests.test_import import without_embedded_draft
+
+    name, draft = sample_report()
+    draft.resultat.mal[0].resultat = "Tre delar:\n- samtal\n- plan\n- uppföljning"
+    export_docx(draft, name, tmp_path / "r.docx")
+    goals = next(table for table in Document(str(tmp_path / "r.docx")).tables if table.rows[0].cells[0].text.strip() == "Mål")
+    cell = goals.rows[1].cells[1]
+    assert [(p.style.name, p.text) for p in cell.paragraphs] == [
+        ("Normal", "Tre delar:"), ("List Bullet", "samtal"), ("List Bullet", "plan"), ("List Bullet", "uppföljning")
+    ]
+    text_only = read_docx(without_embedded_draft(tmp_path / "r.docx", tmp_path / "utan.docx"))
+    assert text_only.draft.resultat.mal[0].resultat == "Tre delar:\n- samtal\n- plan\n- uppföljning"

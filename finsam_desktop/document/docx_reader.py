@@ -155,8 +155,13 @@ def _targets(form: FormSpec) -> list[_Target]:
     targets = [
         _Target(_norm(text), "skip", FRONT)
         for text in (
-            form.form.title, form.form.subtitle, form.form.instruction, form.forbund.send_instruction,
-            form.forbund.purpose, form.forbund.contacts_heading, OFFICE_CAPTION,
+            form.form.title,
+            form.form.subtitle,
+            form.form.instruction,
+            form.forbund.send_instruction,
+            form.forbund.purpose,
+            form.forbund.contacts_heading,
+            OFFICE_CAPTION,
         )
     ]
     targets += [_Target(_norm(label), "office", FRONT, label) for label in form.office_box.labels]
@@ -333,14 +338,18 @@ class _Reader:
 
     def goals_table(self, table: Table) -> bool:
         header = [_norm(cell_text(cell)) for cell in table.rows[0].cells] if table.rows else []
-        labels = [_norm(item.label) for item in self.form.field("resultat.mal").items]
-        if header != labels:
+        items = self.form.field("resultat.mal").items
+        if header != [_norm(item.label) for item in items]:
             return False
         for row in table.rows[1:]:
-            mal, resultat, uppnatt = (cell_text(cell).strip() for cell in row.cells[:3])
-            self.goals.append(Mal(mal=mal, resultat=resultat, uppnatt=uppnatt))
+            mal, resultat = (self.cell_answer(cell, item) for cell, item in zip(row.cells[:2], items[:2], strict=True))
+            self.goals.append(Mal(mal=mal, resultat=resultat, uppnatt=cell_text(row.cells[2]).strip()))
         self.start(next(t for t in self.targets if t.path == "resultat.mal" and t.numbered))
         return True
+
+    def cell_answer(self, cell: _Cell, spec: FieldSpec) -> str:
+        """A cell holding paragraphs and lists, read like an answer."""
+        return _joined([line.marker + line.text for line in self.cell_lines(cell)], spec)
 
     def cell_lines(self, cell: _Cell) -> list[_Line]:
         return [_Line(paragraph_text(p._p), _list_marker(p, self.counters, self.numbering)) for p in cell.paragraphs] + [
@@ -394,7 +403,7 @@ def _joined(lines: list[str], spec: FieldSpec) -> str:
             continue
         item = _LIST_ITEM.match(line)
         if item:
-            line = f"{item.group(1) or item.group(2)} {line[item.end():]}"
+            line = f"{item.group(1) or item.group(2)} {line[item.end() :]}"
         text += ("\n" if item or not text or not answer else "\n\n") + line.rstrip()
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n ")
     if not answer:
@@ -566,9 +575,7 @@ def _review_notes(doc: DocxDocument) -> list[str]:
     body = doc.element.body
     notes = []
     if any(True for _ in body.iter(qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo"))):
-        notes.append(
-            "Dokumentet har spårade ändringar som inte är godkända: tillagd text är med, borttagen text är inte med."
-        )
+        notes.append("Dokumentet har spårade ändringar som inte är godkända: tillagd text är med, borttagen text är inte med.")
     if any(rel.reltype == RT.COMMENTS for rel in doc.part.rels.values()):
         notes.append("Dokumentet har kommentarer. De är inte med i utkastet.")
     return notes

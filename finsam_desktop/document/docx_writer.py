@@ -40,6 +40,7 @@ from finsam_desktop.document.structure import (
     Paragraph,
     ReportDocument,
     Title,
+    free_text_blocks,
 )
 
 FONT = "Arial"
@@ -243,6 +244,25 @@ def _cell_text(cell, text: str, bold: bool = False, italic: bool = False, size: 
     run.font.size = Pt(size)
 
 
+def _cell_answer(cell, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Free text in a table cell like an answer: paragraphs, bulleted lists as Word's own list
+    paragraphs, numbered items with the numbers the user wrote (as in the body)."""
+    pieces: list[tuple[str, str | None]] = []
+    for block in free_text_blocks(text) or [Paragraph("")]:
+        if isinstance(block, ListBlock):
+            marks = block.numbers or ("",) * len(block.items)
+            for mark, item in zip(marks, block.items, strict=True):
+                pieces.append((f"{mark}\t{item}", None) if mark else (item, "List Bullet"))
+        elif isinstance(block, Paragraph):
+            pieces.append((block.text, None))
+    for index, (piece, style) in enumerate(pieces):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        if style is not None:
+            paragraph.style = style
+        paragraph.paragraph_format.space_after = Pt(2)
+        add_text(paragraph, piece)
+
+
 def _table(body: _Body, columns: int, widths: Sequence[Length]) -> Table:
     table = body.table(columns)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -303,7 +323,10 @@ def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
             _add_row(table, [(text, True) for text in header], widths)
             _repeat_as_header(table)
             for row in rows:
-                _add_row(table, [(text, False) for text in row], widths)
+                cells = table.add_row().cells
+                for cell, text, width in zip(cells, row, widths, strict=True):
+                    cell.width = width
+                    _cell_answer(cell, text)
             body.paragraph().paragraph_format.space_after = Pt(0)
         case OfficeBox(labels, values):
             widths = [Emu(CONTENT_WIDTH // len(labels))] * len(labels)

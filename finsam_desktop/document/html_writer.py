@@ -23,6 +23,7 @@ from finsam_desktop.document.structure import (
     Paragraph,
     ReportDocument,
     Title,
+    free_text_blocks,
 )
 
 STYLE = """
@@ -83,7 +84,12 @@ def _block(block: Block) -> str:
         case FieldTable(rows):
             return _table([[(label, True), (value, False)] for label, value in rows], [38, 62])
         case GoalsTable(header, rows):
-            return _table([[(text, True) for text in header], *[[(text, False) for text in row] for row in rows]], [39, 45, 16])
+            table = _table([[(text, True) for text in header], *[[(text, False) for text in row] for row in rows]], [39, 45, 16])
+            for text in {text for row in rows for text in row if text}:  # each cell's paragraphs and lists
+                table = table.replace(
+                    f">{_text(text)}</td>", f">{''.join(_block(block) for block in free_text_blocks(text))}</td>"
+                )
+            return table
         case OfficeBox(labels, values):
             width = 100 // len(labels)
             caption = f'<p class="caption">{_text(OFFICE_CAPTION)}</p>'

@@ -31,6 +31,7 @@ from finsam_desktop.document.structure import (
     Paragraph,
     ReportDocument,
     Title,
+    free_text_blocks,
 )
 from finsam_desktop.drafts import atomic_write
 
@@ -65,7 +66,7 @@ def _block(block: Block) -> str:
         case Heading(text, level):
             return f"#heading(level: {level}){_content(text)}\n"
         case Paragraph(text, "help"):
-            return f"#block(sticky: true, text(size: 10pt, style: \"italic\", fill: {SECONDARY}){_content(text)})\n"
+            return f'#block(sticky: true, text(size: 10pt, style: "italic", fill: {SECONDARY}){_content(text)})\n'
         case Paragraph(text, "label"):
             return f"#block(sticky: true, strong({literal(text)}))\n"
         case Paragraph(text, "empty"):
@@ -80,11 +81,11 @@ def _block(block: Block) -> str:
             cells = ", ".join(f"{_cells([label], bold=True)}, {_content(value)}" for label, value in rows)
             return f"#table(columns: (6cm, 1fr), {cells})\n"
         case GoalsTable(header, rows):
-            body = ", ".join(_cells(row) for row in rows)
+            body = ", ".join(f"[{''.join(_block(block) for block in free_text_blocks(text))}]" for row in rows for text in row)
             return f"#table(columns: (39%, 45%, 16%), table.header({_cells(header, bold=True)}), {body})\n"
         case OfficeBox(labels, values):
             shown = values or ("",) * len(labels)
-            caption = f"#text(size: 9pt, style: \"italic\", fill: {SECONDARY}){_content(OFFICE_CAPTION)}\n"
+            caption = f'#text(size: 9pt, style: "italic", fill: {SECONDARY}){_content(OFFICE_CAPTION)}\n'
             table = f"#table(columns: ({', '.join(['1fr'] * len(labels))}), rows: (auto, 1cm), "
             return caption + table + f"table.header({_cells(labels, bold=True)}), {_cells(shown)})\n"
         case Choice(text, checked):
@@ -96,7 +97,7 @@ def _block(block: Block) -> str:
 
 def typst_source(report: ReportDocument) -> str:
     """The whole report as Typst markup."""
-    mark = f"align(center, text(size: 14pt, weight: \"bold\", {literal(report.draft_mark)}))" if report.draft_mark else "none"
+    mark = f'align(center, text(size: 14pt, weight: "bold", {literal(report.draft_mark)}))' if report.draft_mark else "none"
     footer = (
         f"context text(size: 9pt)[#{literal(report.footer)} #h(1fr) "
         'Sida #counter(page).display()#"("#counter(page).final().first()#")"]'

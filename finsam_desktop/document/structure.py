@@ -284,28 +284,31 @@ def build_document(draft: Draft, form: FormSpec | None = None, office: Mapping[s
     )
 
 
+def _lines(block: Block) -> list[str]:
+    match block:
+        case Title(title, subtitle):
+            return [title, subtitle]
+        case Heading(text) | Paragraph(text):
+            return text.split("\n")
+        case ListBlock(items, numbers):
+            return [
+                line
+                for index, item in enumerate(items)
+                for line in f"{numbers[index] + ' ' if numbers else ''}{item}".split("\n")
+            ]
+        case FieldTable(rows):
+            return [line for label, value in rows for line in [label, *value.split("\n")]]
+        case GoalsTable(header, rows):
+            cells = [block for row in rows for cell in row for block in free_text_blocks(cell)]
+            return [*header, *(line for block in cells for line in _lines(block))]
+        case OfficeBox(labels, values):
+            return [OFFICE_CAPTION, *labels, *(value for value in values if value)]
+        case Choice(text, checked):
+            return [f"{CHECKED if checked else UNCHECKED} {text}"]
+    return []
+
+
 def plain_text(document: ReportDocument) -> list[str]:
-    """The document's visible text, one entry per line, the same for every renderer."""
-    lines: list[str] = []
-    for block in document.blocks:
-        match block:
-            case Title(title, subtitle):
-                lines += [title, subtitle]
-            case Heading(text) | Paragraph(text):
-                lines += text.split("\n")
-            case ListBlock(items, numbers):
-                for index, item in enumerate(items):
-                    lines += f"{numbers[index] + ' ' if numbers else ''}{item}".split("\n")
-            case FieldTable(rows):
-                for label, value in rows:
-                    lines += [label, *value.split("\n")]
-            case GoalsTable(header, rows):
-                lines += list(header)
-                for row in rows:
-                    for cell in row:
-                        lines += cell.split("\n")
-            case OfficeBox(labels, values):
-                lines += [OFFICE_CAPTION, *labels, *(value for value in values if value)]
-            case Choice(text, checked):
-                lines.append(f"{CHECKED if checked else UNCHECKED} {text}")
-    return [line.strip() for line in lines if line.strip()]
+    """The document's visible text, one entry per line, the same for every renderer. A goal's
+    cells hold paragraphs and lists like an answer does."""
+    return [line.strip() for block in document.blocks for line in _lines(block) if line.strip()]
