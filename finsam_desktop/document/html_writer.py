@@ -55,6 +55,8 @@ def _table(rows: list[list[tuple[str, bool]]], widths: list[int]) -> str:
             for (text, bold), width in zip(row, widths, strict=True)
         )
         body.append(f"<tr>{cells}</tr>")
+    if len(rows) > 1 and all(bold for _, bold in rows[0]) and not any(bold for _, bold in rows[1]):
+        body[0] = f"<thead>{body[0]}</thead>"  # a header row: Qt repeats it on every printed page
     return (
         '<table width="100%" border="1" cellspacing="0" cellpadding="4" '
         f'style="border-collapse: collapse; border-color: #808080">{"".join(body)}</table>'
