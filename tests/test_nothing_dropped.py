@@ -103,3 +103,17 @@ def test_a_diarienummer_typed_into_an_exported_report_is_kept(tmp_path: Path) ->
     doc.save(str(tmp_path / "r.docx"))
     result = read_docx(tmp_path / "r.docx")
     assert result.imported.office == {"Diarienummer": "SFG 26-1.4"} and result.changed == []
+
+
+def test_text_added_in_word_outside_any_field_of_an_export_is_kept(tmp_path: Path) -> None:
+    name, draft = sample_report()
+    export_docx(draft, name, tmp_path / "r.docx")
+    doc = docx.Document(str(tmp_path / "r.docx"))
+    doc.paragraphs[1].insert_paragraph_before("Kansliets anteckning: komplettering begärd 2026-03-01.")
+    doc.save(str(tmp_path / "r.docx"))
+    result = read_docx(tmp_path / "r.docx")
+    assert result.changed == [] and result.draft == draft
+    assert "Kansliets anteckning: komplettering begärd 2026-03-01." in result.imported.note
+    assert any(line.startswith("Text som inte kunde placeras") for line in result.summary())
+    untouched = read_docx(export_docx(draft, name, tmp_path / "ren.docx").path)
+    assert untouched.imported.note == "" and untouched.summary() == ["Hela utkastet lästes in från dokumentet."]

@@ -556,8 +556,8 @@ def _with_word_edits(stored: DraftFile, reader: _Reader, form: FormSpec, notes: 
     """The embedded draft, with every field whose visible text was changed in Word taken from
     the document: each field is compared with how the export printed it, read the same way."""
     visible, _, _ = _fill(reader, form)
-    exported = docx.Document(BytesIO(docx_bytes(stored.draft, stored.name, stored.imported)[0]))
-    printed, _, _ = _fill(_reading(exported, form), form)
+    exported = _reading(docx.Document(BytesIO(docx_bytes(stored.draft, stored.name, stored.imported)[0])), form)
+    printed, _, _ = _fill(exported, form)
     draft = stored.draft.model_copy(deep=True)
     changed = []
     for path, spec, section in form.fields():
@@ -566,8 +566,22 @@ def _with_word_edits(stored: DraftFile, reader: _Reader, form: FormSpec, notes: 
             _take(draft, path, was, now)
             changed.append(_field_name(spec, section))
     office = {**stored.imported.office, **reader.office}  # what the office wrote in since the export
-    imported = stored.imported.model_copy(update={"office": office})
-    return ImportResult(stored.name, draft, "inbäddat", changed=changed, notes=notes, imported=imported)
+    added = [line for line in reader.unplaced if line not in exported.unplaced]  # typed in Word outside a field
+    note = "\n".join(filter(None, [stored.imported.note, *added]))
+    imported = stored.imported.model_copy(update={"office": office, "note": note})
+    return ImportResult(stored.name, draft, "inbäddat", changed=changed, notes=notes + _unplaced_notes(added), imported=imported)
+
+
+UNPLACED_SHOWN = 300  # characters of unplaced text in the message; all of it stays in the note
+
+
+def _unplaced_notes(unplaced: list[str]) -> list[str]:
+    if not unplaced:
+        return []
+    shown = " / ".join(unplaced)
+    if len(shown) > UNPLACED_SHOWN:
+        shown = shown[:UNPLACED_SHOWN].rstrip() + " …"
+    return [f"Text som inte kunde placeras (finns kvar i utkastets importanteckning): {shown}"]
 
 
 def _review_notes(doc: DocxDocument) -> list[str]:
@@ -606,7 +620,6 @@ def read_docx(path: Path, form: FormSpec | None = None) -> ImportResult:
             "(till exempel ”1. Allmänna uppgifter”) finns inte i dokumentet."
         )
     draft, found, missing = _fill(reader, form, notes)
-    if reader.unplaced:
-        notes.append("Text som inte kunde placeras (finns kvar i utkastets importanteckning): " + " / ".join(reader.unplaced))
+    notes += _unplaced_notes(reader.unplaced)
     imported = ImportRecord(note="\n".join(reader.unplaced), office=reader.office)
     return ImportResult(draft.allmant.insatsens_namn.strip(), draft, "text", found, missing, notes=notes, imported=imported)
