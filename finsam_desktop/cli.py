@@ -20,7 +20,9 @@ from finsam_desktop.document.export import ExportError, export_docx
 from finsam_desktop.document.pdf_writer import write_pdf
 from finsam_desktop.document.structure import build_document
 from finsam_desktop.drafts import DraftError, atomic_write, backup_path, encode, read_draft
-from finsam_desktop.sample import sample_report
+from finsam_desktop.form import DEFAULT_FORM, load_form
+from finsam_desktop.forms import installed_forms, read_form_file
+from finsam_desktop.sample import has_sample, sample_report
 from finsam_desktop.schema import draft_schema
 from finsam_desktop.validation import has_errors, validate
 
@@ -52,8 +54,23 @@ def _write(path: Path, data: bytes, keep_backup: bool = False) -> int:
     return EXIT_OK
 
 
+def _form_id(args: argparse.Namespace) -> str | None:
+    """The ``--form`` asked for, if it is installed (else it is said, and None)."""
+    forms = installed_forms().forms
+    if args.form in forms:
+        return str(args.form)
+    print(f"Formuläret ”{args.form}” finns inte. Installerade: {', '.join(forms)}.", file=sys.stderr)
+    return None
+
+
 def _sample(args: argparse.Namespace) -> int:
-    name, draft = sample_report()
+    form_id = _form_id(args)
+    if form_id is None:
+        return EXIT_UNREADABLE
+    if not has_sample(form_id):
+        print(f"Formuläret ”{form_id}” har ingen exempelrapport.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    name, draft = sample_report(form_id)
     code = _write(args.output, encode(name, draft), keep_backup=True)
     if code == EXIT_OK:
         print(f"Exempelrapporten är sparad i {args.output}")
@@ -88,8 +105,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    form_id = _form_id(args) if args.form else ""
+    if form_id is None:
+        return EXIT_UNREADABLE
     try:
-        result = read_docx(args.docx)
+        result = read_docx(args.docx, load_form(form_id) if form_id else None)
     except ImportFailed as error:
         print(error, file=sys.stderr)
         return EXIT_PROBLEMS
@@ -102,11 +122,37 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    text = json.dumps(draft_schema(), ensure_ascii=False, indent=2) + "\n"
+    form_id = _form_id(args)
+    if form_id is None:
+        return EXIT_UNREADABLE
+    text = json.dumps(draft_schema(form_id), ensure_ascii=False, indent=2) + "\n"
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
     return _write(args.output, text.encode("utf-8"))
+
+
+def _forms(_args: argparse.Namespace) -> int:
+    """One line per installed form; broken form files on standard error, with their problem."""
+    installed = installed_forms()
+    for form in installed.forms.values():
+        print(f"{form.id}\t{form.form.title} – {form.form.subtitle} ({form.form.edition})\t{form.forbund.name}")
+    for path, problem in installed.broken:
+        print(f"{path}: kan inte användas: {problem}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _form_check(args: argparse.Namespace) -> int:
+    _form, problems = read_form_file(args.file)
+    for problem in problems:
+        print(f"{args.file}:{problem.line}: fel: {problem.message}")
+    if not problems:
+        print(f"{args.file}: formuläret är i ordning")
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def _with_form(parser: argparse.ArgumentParser, default: str | None = DEFAULT_FORM) -> argparse.Action:
+    return parser.add_argument("--form", default=default, help="formulärets id (se kommandot forms)")
 
 
 Command = tuple[str, str, Callable[[argparse.ArgumentParser], object], Callable[[argparse.Namespace], int]]
@@ -121,7 +167,10 @@ COMMANDS: list[Command] = [
     (
         "sample",
         "Spara exempelrapporten som ett utkast.",
-        lambda parser: parser.add_argument("-o", "--output", type=Path, required=True, help="filen att skapa"),
+        lambda parser: (
+            parser.add_argument("-o", "--output", type=Path, required=True, help="filen att skapa"),
+            _with_form(parser),
+        ),
         _sample,
     ),
     (
@@ -140,14 +189,25 @@ COMMANDS: list[Command] = [
         lambda parser: (
             parser.add_argument("docx", type=Path, help="Word-filen"),
             parser.add_argument("-o", "--output", type=Path, required=True, help="utkastet att skapa"),
+            _with_form(parser, None),
         ),
         _import,
     ),
     (
         "schema",
         "Skriv utkastformatet som JSON Schema.",
-        lambda parser: parser.add_argument("-o", "--output", type=Path, help="filen att skapa (annars skärmen)"),
+        lambda parser: (
+            parser.add_argument("-o", "--output", type=Path, help="filen att skapa (annars skärmen)"),
+            _with_form(parser),
+        ),
         _schema,
+    ),
+    ("forms", "Visa de installerade formulären: id, titel och förbund, tabbseparerade.", lambda parser: None, _forms),
+    (
+        "form-check",
+        "Kontrollera en formulärfil: ett fel per rad (fil:rad: fel: meddelande).",
+        lambda parser: parser.add_argument("file", type=Path, help="formulärfilen (.toml)"),
+        _form_check,
     ),
 ]
 

@@ -28,17 +28,18 @@ from pathlib import Path
 from typing import Any, Literal
 
 from filelock import FileLock, Timeout
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny, ValidationError
 
-from finsam_desktop.form import DEFAULT_FORM
-from finsam_desktop.model import Draft
+from finsam_desktop.form import DEFAULT_FORM, FormSpec, load_form
+from finsam_desktop.model import Report, report_model
 from finsam_desktop.paths import locks_dir
+from finsam_desktop.roles import role_text
 from finsam_desktop.validation import report_completeness
 
 log = logging.getLogger("finsam.drafts")
 
 FORMAT = "finsam-slutrapport-utkast"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SUFFIX = ".json"
 BACKUP_SUFFIX = ".bak"
 STALE_TEMP_SECONDS = 600
@@ -56,8 +57,16 @@ def _add_imported(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "imported": {"note": "", "office": {}}}
 
 
+FIRST_EDITION = "2021–2022"  # of Gävleborg's form, the only one before version 4
+
+
+def _add_edition(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 says which edition of which form the draft follows."""
+    return {**data, "form": data.get("form", DEFAULT_FORM), "edition": FIRST_EDITION}
+
+
 # Upgrades of older files, each from version N to N + 1, applied in turn on reading.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _add_handoffs, 2: _add_imported}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _add_handoffs, 2: _add_imported, 3: _add_edition}
 
 
 DELIVERED = frozenset({"smtp", "e-postprogram", "markerad"})
@@ -96,10 +105,11 @@ class DraftFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     format: Literal["finsam-slutrapport-utkast"] = "finsam-slutrapport-utkast"
-    schema_version: Literal[3] = 3
+    schema_version: Literal[4] = 4
     form: str = DEFAULT_FORM
+    edition: str = ""
     name: str = ""
-    draft: Draft = Field(default_factory=Draft)
+    draft: SerializeAsAny[Report]
     handoffs: list[HandOff] = Field(default_factory=list)
     imported: ImportRecord = Field(default_factory=ImportRecord)
 
@@ -143,7 +153,7 @@ NEW_FILE = Revision()
 class LoadedDraft:
     path: Path
     name: str
-    draft: Draft
+    draft: Report
     revision: Revision
     migrated_from: int | None = None
     handoffs: tuple[HandOff, ...] = ()
@@ -162,6 +172,7 @@ class DraftInfo:
     error: str = ""
     sent: date | None = None
     opened: date | None = None  # in a mail program, not known to be sent
+    forbund: str = ""  # whose form the report follows
 
 
 def revision_of(data: bytes | None) -> Revision:
@@ -190,13 +201,19 @@ def _read_bytes(path: Path) -> bytes | None:
 
 def encode(
     name: str,
-    draft: Draft,
+    draft: Report,
     handoffs: tuple[HandOff, ...] | list[HandOff] = (),
     imported: ImportRecord | None = None,
 ) -> bytes:
     """The file's bytes: readable UTF-8, or escaped where the text cannot be UTF-8."""
+    form = load_form(type(draft).form_id)
     content = DraftFile(
-        name=name, draft=draft, handoffs=list(handoffs), imported=imported or ImportRecord()
+        form=form.id,
+        edition=form.form.edition,
+        name=name,
+        draft=draft,
+        handoffs=list(handoffs),
+        imported=imported or ImportRecord(),
     ).model_dump(mode="json")
     text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
     try:
@@ -262,16 +279,28 @@ def decode(path: Path, raw: bytes) -> tuple[DraftFile, int | None]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DraftUnreadable(path, f"Filen ”{path.name}” är inte ett utkast från Finsam Slutrapport.")
     data, migrated_from = migrate(data, path)
-    if data.get("form", DEFAULT_FORM) != DEFAULT_FORM:
-        raise DraftUnreadable(path, f"Filen ”{path.name}” gäller ett annat formulär ({data.get('form')}).")
+    form = _form_named(path, data.get("form"))
     try:
-        return DraftFile.model_validate(data), migrated_from
+        report = report_model(form).model_validate(data.get("draft", {}))
+        return DraftFile.model_validate({**data, "draft": report}), migrated_from
     except ValidationError as error:
         raise DraftUnreadable(
             path,
             f"Filen ”{path.name}” innehåller uppgifter som inte passar formuläret och kan inte öppnas.",
             detail=str(error),
         ) from error
+
+
+def _form_named(path: Path, form_id: object) -> FormSpec:
+    """The installed form a file follows; a form this installation lacks is said by name."""
+    try:
+        return load_form(form_id if isinstance(form_id, str) else "")
+    except KeyError:
+        raise DraftUnreadable(
+            path,
+            f"Filen ”{path.name}” gäller formuläret ”{str(form_id)[:100]}”, som inte finns i det här programmet. "
+            "Be samordningsförbundet om formulärfilen och lägg den i mappen för formulär.",
+        ) from None
 
 
 def read_draft(path: Path) -> LoadedDraft:
@@ -373,7 +402,7 @@ def atomic_write(path: Path, data: bytes, private: bool = False) -> None:
         raise
 
 
-def write_draft(path: Path, name: str, draft: Draft, expected: Revision) -> Revision:
+def write_draft(path: Path, name: str, draft: Report, expected: Revision) -> Revision:
     """Save ``draft`` at ``path`` if the file is still as ``expected``; returns the new revision.
 
     ``expected`` is the revision the caller read, or :data:`NEW_FILE` for a file that must
@@ -446,7 +475,7 @@ def list_drafts(folder: Path, today: date | None = None) -> list[DraftInfo]:
             continue
         try:
             loaded = read_draft(path)
-            insats = loaded.draft.allmant.insatsens_namn.strip()
+            insats = role_text(loaded.draft, "name")
             completeness = report_completeness(loaded.draft, today)
         except DraftUnreadable as error:
             found.append(DraftInfo(path, path.stem, "", modified, None, str(error)))
@@ -460,5 +489,6 @@ def list_drafts(folder: Path, today: date | None = None) -> list[DraftInfo]:
         sent = max((h.when.date() for h in loaded.handoffs if h.delivered), default=None)
         opened = max((h.when.date() for h in loaded.handoffs if not h.delivered), default=None)
         name = loaded.name or insats or path.stem
-        found.append(DraftInfo(path, name, insats, modified, completeness, "", sent, opened))
+        forbund = load_form(type(loaded.draft).form_id).forbund.name
+        found.append(DraftInfo(path, name, insats, modified, completeness, "", sent, opened, forbund))
     return sorted(found, key=lambda info: info.modified, reverse=True)

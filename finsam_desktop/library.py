@@ -11,6 +11,7 @@ from pathlib import Path
 
 from finsam_desktop.drafts import BACKUP_SUFFIX, SUFFIX, encode, new_draft_path, read_draft, write_encoded
 from finsam_desktop.journal import move_journal
+from finsam_desktop.roles import role_text
 from finsam_desktop.session import DraftSession
 
 TRASH = "papperskorg"
@@ -25,7 +26,7 @@ def rename_draft(path: Path, name: str) -> None:
 def duplicate_draft(path: Path) -> Path:
     """A copy of the draft beside it, called ``<name> (kopia)``."""
     loaded = read_draft(path)
-    name = loaded.name or loaded.draft.allmant.insatsens_namn.strip() or path.stem
+    name = loaded.name or role_text(loaded.draft, "name") or path.stem
     return DraftSession.create(path.parent, f"{name} (kopia)", loaded.draft).path
 
 

@@ -1,10 +1,10 @@
-"""The report as the reporter wrote it: one pydantic model per section of the form.
+"""The report as the reporter wrote it: pydantic models built from the form's data.
 
 A draft holds exactly what was typed, valid or not; nothing is dropped, trimmed or
 rewritten here. Fields with a kind (dates, kronor, phone, postnummer, e-mail) keep the
 typed ``raw`` text and expose the canonical ``value`` their parser understood, which is
-also written to draft files so other programs can read it without parsing. Labels and
-help texts are not here: they come from the form data (``finsam_desktop.form``).
+also written to draft files so other programs can read it without parsing. The models
+are built from the form (``finsam_desktop.form``): this module names no section or field.
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, create_model, model_validator
 
 from finsam_desktop import parsing
+from finsam_desktop.form import DEFAULT_FORM, FieldSpec, FormSpec
 
 T = TypeVar("T")
 
@@ -70,100 +71,99 @@ class EmailEntry(Entry[str]):
     parser = parsing.parse_email
 
 
-class DateRange(_Part):
-    start: DateEntry = Field(default_factory=DateEntry)
-    slut: DateEntry = Field(default_factory=DateEntry)
+class Report(_Part):
+    """A whole Slutrapport of some form, as far as it has been written. The class for a form
+    is built from its data by :func:`report_model`; ``form_id`` says which form it is."""
+
+    form_id: ClassVar[str] = DEFAULT_FORM
+    tables: ClassVar[tuple[tuple[str, int], ...]] = ()  # (path, fixed row count) of each table
+
+    if TYPE_CHECKING:  # sections and fields come from the form data
+
+        def __getattr__(self, name: str) -> Any: ...
+
+    @model_validator(mode="after")
+    def _full_tables(self) -> Report:
+        """A table has its form's rows even if a file held fewer; extra rows are kept."""
+        for path, count in self.tables:
+            rows = value_at(self, path)
+            missing = count - len(rows)
+            if missing > 0:
+                rows.extend(row_model(self, path)() for _ in range(missing))
+        return self
 
 
-class Allmant(_Part):
-    """1. Allmänna uppgifter"""
+class Part(_Part):
+    """A section, a date range or a row, with the fields the form gives it."""
 
-    insatsens_namn: str = ""
-    insatstid: DateRange = Field(default_factory=DateRange)
-    beviljade_medel: KronorEntry = Field(default_factory=KronorEntry)
-    utnyttjade_medel: KronorEntry = Field(default_factory=KronorEntry)
+    if TYPE_CHECKING:
 
-
-class Ansvarig(_Part):
-    """2. Ansvarig för genomförande av insatsen"""
-
-    organisation: str = ""
-    arbetsstalle: str = ""
-    kontaktperson: str = ""
-    mobiltelefon: PhoneEntry = Field(default_factory=PhoneEntry)
-    epost: EmailEntry = Field(default_factory=EmailEntry)
-    postnummer: PostnummerEntry = Field(default_factory=PostnummerEntry)
-    postadress: str = ""
+        def __getattr__(self, name: str) -> Any: ...
 
 
-class Samverkanspart(_Part):
-    """One row of 3. Samverkansparter"""
-
-    organisation: str = ""
-
-
-class Insatsbeskrivning(_Part):
-    """4. Insatsbeskrivning"""
-
-    syfte_bakgrund: str = ""
-    malgrupp: str = ""
+_ENTRIES: dict[str, type[Entry[Any]]] = {
+    "date": DateEntry,
+    "kronor": KronorEntry,
+    "phone": PhoneEntry,
+    "email": EmailEntry,
+    "postnummer": PostnummerEntry,
+}
 
 
-class Mal(_Part):
-    """One goal of 5.1: the goal, its result and whether it was reached (Ja/Delvis/Nej, or "")."""
-
-    mal: str = ""
-    resultat: str = ""
-    uppnatt: str = ""
+def _camel(key: str) -> str:
+    return "".join(word.capitalize() for word in key.split("_"))
 
 
-class Resultat(_Part):
-    """5. Resultat och utfall av insats"""
-
-    mal: list[Mal] = Field(default_factory=list)
-    arbetssatt: str = ""
-    avvikelser: str = ""
-    uppfoljning: str = ""
-
-
-class Analys(_Part):
-    """6. Analys"""
-
-    erfarenheter: str = ""
-    implementering: str = ""
-    brukarmedverkan: str = ""
-    framgangsfaktorer: str = ""
-    systemfel: str = ""
-
-
-class Ekonomi(_Part):
-    """7. Ekonomiuppföljning: 7.1.1 when the funds were used up, 7.2.1 when not."""
-
-    budget_avvagning: str = ""
-    ej_utnyttjade_orsak: str = ""
+def _field(spec: FieldSpec) -> tuple[Any, Any]:
+    """The type and default of one field of the model."""
+    description = spec.heading
+    if spec.kind in _ENTRIES:
+        entry = _ENTRIES[spec.kind]
+        return entry, Field(default_factory=entry, description=description)
+    if spec.kind == "daterange":
+        parts = {part: (DateEntry, Field(default_factory=DateEntry, description=label)) for part, label in spec.parts.items()}
+        model = create_model(_camel(spec.key), __base__=Part, **parts)  # type: ignore[call-overload]
+        return model, Field(default_factory=model, description=description)
+    if spec.kind in {"list", "table"}:
+        row = create_model(f"{_camel(spec.key)}Rad", __base__=Part, **{item.key: _field(item) for item in spec.items})  # type: ignore[call-overload]
+        if spec.kind == "table":
+            count = len(spec.rows)
+            return list[row], Field(default_factory=lambda: [row() for _ in range(count)], description=description)  # type: ignore[valid-type]
+        return list[row], Field(default_factory=list, description=description)  # type: ignore[valid-type]
+    return str, Field(default="", description=description)
 
 
-class Uppgiftslamnare(_Part):
-    """8. Uppgiftslämnare"""
-
-    datum: DateEntry = Field(default_factory=DateEntry)
-    namn: str = ""
+_MODELS: dict[tuple[str, str], type[Report]] = {}
 
 
-class Draft(_Part):
-    """A whole Slutrapport, as far as it has been written."""
+def report_model(form: FormSpec) -> type[Report]:
+    """The draft model of ``form``: one part per section (a section that is one list is the
+    list itself), typed fields as :class:`Entry`. Built once per form edition."""
+    key = (form.id, form.form.edition)
+    if key not in _MODELS:
+        sections: dict[str, Any] = {}
+        for section in form.sections:
+            if len(section.fields) == 1 and section.fields[0].key == section.key:
+                sections[section.key] = _field(section.fields[0])
+                continue
+            fields = {spec.key: _field(spec) for spec in section.fields}
+            model = create_model(_camel(section.key), __base__=Part, **fields)  # type: ignore[call-overload]
+            sections[section.key] = (model, Field(default_factory=model, description=section.heading))
+        report = create_model(f"Rapport{_camel(form.id.replace('-', '_'))}", __base__=Report, **sections)
+        report.form_id = form.id
+        report.tables = tuple((path, len(spec.rows)) for path, spec, _section in form.fields() if spec.kind == "table")
+        _MODELS[key] = report
+    return _MODELS[key]
 
-    allmant: Allmant = Field(default_factory=Allmant)
-    ansvarig: Ansvarig = Field(default_factory=Ansvarig)
-    samverkansparter: list[Samverkanspart] = Field(default_factory=list)
-    insatsbeskrivning: Insatsbeskrivning = Field(default_factory=Insatsbeskrivning)
-    resultat: Resultat = Field(default_factory=Resultat)
-    analys: Analys = Field(default_factory=Analys)
-    ekonomi: Ekonomi = Field(default_factory=Ekonomi)
-    uppgiftslamnare: Uppgiftslamnare = Field(default_factory=Uppgiftslamnare)
+
+def row_model(draft: BaseModel, path: str) -> type[Any]:
+    """The model class of one row of the list or table at ``path``."""
+    parent_path, _, leaf = path.rpartition(".")
+    parent = value_at(draft, parent_path) if parent_path else draft
+    return get_args(type(parent).model_fields[leaf].annotation)[0]
 
 
-_STEP = re.compile(r"([a-z_]+)(?:\[([0-9]+)\])?")
+_STEP = re.compile(r"([a-z0-9_]+)(?:\[([0-9]+)\])?")
 
 
 def value_at(draft: BaseModel, path: str) -> Any:

@@ -14,10 +14,14 @@ from platformdirs import user_data_dir
 APP_NAME = "Finsam Slutrapport"
 
 
+def _data_root() -> Path:
+    override = os.environ.get("FINSAM_DATA_DIR")
+    return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+
+
 def data_dir() -> Path:
     """The per-user data folder (created on first use)."""
-    override = os.environ.get("FINSAM_DATA_DIR")
-    folder = Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+    folder = _data_root()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -41,3 +45,9 @@ def journals_dir() -> Path:
 def locks_dir() -> Path:
     """Where the locks that make saving a draft one step across processes live."""
     return _folder("lås")
+
+
+def forms_dir() -> Path:
+    """Where a förbund's own form files (``*.toml``) are picked up at start; looking does
+    not create it (the README says where to make it)."""
+    return _data_root() / "formulär"

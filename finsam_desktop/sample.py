@@ -1,14 +1,20 @@
-"""The example report the app offers to first-time users and ``finsam-desktop sample`` writes."""
+"""The example report of each form, offered to first-time users and written by
+``finsam-desktop sample``; ``resources/samples/<form id>.toml``."""
 
 from __future__ import annotations
 
 import tomllib
 
-from finsam_desktop.model import Draft
+from finsam_desktop.form import DEFAULT_FORM, load_form
+from finsam_desktop.model import Report, report_model
 from finsam_desktop.resources import resource
 
 
-def sample_report() -> tuple[str, Draft]:
+def has_sample(form_id: str) -> bool:
+    return resource("samples", f"{form_id}.toml").is_file()
+
+
+def sample_report(form_id: str = DEFAULT_FORM) -> tuple[str, Report]:
     """The example's name and a fresh copy of its draft."""
-    data = tomllib.loads(resource("samples", "exempelrapport.toml").read_text(encoding="utf-8"))
-    return data["name"], Draft.model_validate(data["draft"])
+    data = tomllib.loads(resource("samples", f"{form_id}.toml").read_text(encoding="utf-8"))
+    return data["name"], report_model(load_form(form_id)).model_validate(data["draft"])

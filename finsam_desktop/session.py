@@ -22,7 +22,7 @@ from finsam_desktop.drafts import (
     read_draft,
     write_encoded,
 )
-from finsam_desktop.model import Draft
+from finsam_desktop.model import Report
 
 
 class DraftSession:
@@ -32,7 +32,7 @@ class DraftSession:
         self,
         path: Path,
         name: str,
-        draft: Draft,
+        draft: Report,
         revision: Revision = NEW_FILE,
         handoffs: tuple[HandOff, ...] = (),
         imported: ImportRecord | None = None,
@@ -52,7 +52,7 @@ class DraftSession:
         return cls(path, loaded.name, loaded.draft, loaded.revision, loaded.handoffs, loaded.imported)
 
     @classmethod
-    def create(cls, folder: Path, name: str, draft: Draft, imported: ImportRecord | None = None) -> DraftSession:
+    def create(cls, folder: Path, name: str, draft: Report, imported: ImportRecord | None = None) -> DraftSession:
         """A new draft in ``folder``, saved at once so it is in the list from the start."""
         session = cls(new_draft_path(folder, name or "rapport"), name, draft, imported=imported)
         snapshot = session.snapshot()

@@ -9,7 +9,6 @@ the form data; the rules that tie fields together come after them.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -17,9 +16,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from finsam_desktop.form import FieldSpec, FormSpec, load_form
-from finsam_desktop.model import Draft, Entry, text_of, value_at
-from finsam_desktop.parsing import format_kronor, is_mobile
+from finsam_desktop.form import FieldSpec, FormSpec
+from finsam_desktop.model import Entry, Report, text_of, value_at
+from finsam_desktop.parsing import is_mobile
+from finsam_desktop.roles import form_of
+from finsam_desktop.rules import is_blank, required_by_rules, rule_problems
 
 Severity = Literal["fel", "varning"]
 FEL: Severity = "fel"
@@ -33,12 +34,6 @@ _JUNK_AMOUNT = re.compile(r"0[0 ]*")
 # Unicode's control characters (Cc) but tab and line breaks, lone surrogates (Cs), and
 # the two non-characters; XML 1.0, and so Word, cannot hold any of them.
 UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-# The answer in section 7 that the amounts call for (an overrun is explained in 7.2.1).
-ECONOMY_ANSWER = {
-    "helt": "ekonomi.budget_avvagning",
-    "inte_helt": "ekonomi.ej_utnyttjade_orsak",
-    "over": "ekonomi.ej_utnyttjade_orsak",
-}
 
 
 @dataclass(frozen=True)
@@ -51,11 +46,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.severity}: {self.message}"
-
-
-def is_blank(text: str) -> bool:
-    """Whitespace and invisible control characters alone count as nothing written."""
-    return not any(not char.isspace() and unicodedata.category(char) not in {"Cc", "Cf"} for char in text)
 
 
 def is_unwritten(node: object) -> bool:
@@ -78,17 +68,6 @@ def count_unprintable(text: str) -> int:
 def control_characters_phrase(count: int) -> str:
     """``1 osynligt styrtecken`` / ``3 osynliga styrtecken``."""
     return f"{count} {'osynligt' if count == 1 else 'osynliga'} styrtecken"
-
-
-def funds_case(draft: Draft) -> Literal["helt", "inte_helt", "over"] | None:
-    """Which case of section 7 the amounts in section 1 point to, or None if unknown."""
-    beviljade = draft.allmant.beviljade_medel.value
-    utnyttjade = draft.allmant.utnyttjade_medel.value
-    if beviljade is None or utnyttjade is None:
-        return None
-    if utnyttjade == beviljade:
-        return "helt"
-    return "inte_helt" if utnyttjade < beviljade else "over"
 
 
 # --- one field ------------------------------------------------------------------------
@@ -200,17 +179,26 @@ def _list_problems(path: str, spec: FieldSpec, rows: list[object]) -> Iterator[P
                 yield Problem(
                     f"{row_path}.{item.key}",
                     VARNING,
-                    f"Ange om målet har uppnåtts: {', '.join(item.choices[:-1])} eller {item.choices[-1]}.",
+                    f"{item.prompt or 'Välj ' + item.name}: {', '.join(item.choices[:-1])} eller {item.choices[-1]}.",
                 )
                 continue
             yield from _field_problems(f"{row_path}.{item.key}", item, getattr(row, item.key))
 
 
-def _each_field(draft: Draft, form: FormSpec) -> Iterator[Problem]:
+def _table_problems(path: str, spec: FieldSpec, rows: list[object]) -> Iterator[Problem]:
+    """A table's cells, each as a field of its column (a blank cell is not a problem)."""
+    for index, row in enumerate(rows):
+        for item in spec.items:
+            yield from _field_problems(f"{path}[{index}].{item.key}", item, getattr(row, item.key))
+
+
+def _each_field(draft: Report, form: FormSpec) -> Iterator[Problem]:
     for path, spec, _section in form.fields():
         node = value_at(draft, path)
         if spec.kind == "list":
             yield from _list_problems(path, spec, node)
+        elif spec.kind == "table":
+            yield from _table_problems(path, spec, node)
         elif spec.kind == "daterange":
             for part, part_label in spec.parts.items():
                 part_spec = spec.model_copy(update={"kind": "date", "label": part_label})
@@ -220,66 +208,6 @@ def _each_field(draft: Draft, form: FormSpec) -> Iterator[Problem]:
 
 
 # --- fields together ------------------------------------------------------------------
-
-
-def _period_problems(draft: Draft) -> Iterator[Problem]:
-    start, slut = draft.allmant.insatstid.start.value, draft.allmant.insatstid.slut.value
-    if start and slut and start > slut:
-        yield Problem(
-            "allmant.insatstid.slut",
-            FEL,
-            f"Slutdatum ({slut.isoformat()}) är före startdatum ({start.isoformat()}). Byt plats på dem eller rätta datumen.",
-        )
-
-
-def _funds_problems(draft: Draft, form: FormSpec) -> Iterator[Problem]:
-    ekonomi = draft.ekonomi
-    case = funds_case(draft)
-    if case == "over":
-        explained = not is_blank(ekonomi.ej_utnyttjade_orsak)
-        yield Problem(
-            "allmant.utnyttjade_medel",
-            VARNING if explained else FEL,
-            f"Utnyttjade medel ({format_kronor(draft.allmant.utnyttjade_medel.value or 0)}) är mer än beviljade "
-            f"medel ({format_kronor(draft.allmant.beviljade_medel.value or 0)}). "
-            + ("Kontrollera att 7.2.1 förklarar skillnaden." if explained else "Rätta beloppen eller förklara i 7.2.1."),
-        )
-    if case is None:
-        if is_blank(ekonomi.budget_avvagning) and is_blank(ekonomi.ej_utnyttjade_orsak):
-            yield Problem(
-                "ekonomi",
-                FEL,
-                "Svara på 7.1.1 om medlen är helt utnyttjade, annars på 7.2.1. Fyll i beloppen i avsnitt 1 "
-                "så ser du vilken fråga som gäller.",
-            )
-        return
-    if case == "over":
-        return  # the overrun message above already asks for 7.2.1
-    path = ECONOMY_ANSWER[case]
-    if is_blank(value_at(draft, path)):
-        spec = form.field(path)
-        reason = "alla beviljade medel är utnyttjade" if case == "helt" else "beviljade medel inte är helt utnyttjade"
-        yield Problem(path, FEL, f"Svara på {spec.number} ”{spec.label}”, eftersom {reason} enligt avsnitt 1.")
-
-
-def _datum_problems(draft: Draft, today: date) -> Iterator[Problem]:
-    datum = draft.uppgiftslamnare.datum.value
-    slut = draft.allmant.insatstid.slut.value
-    if datum is None:
-        return
-    if datum > today:
-        yield Problem(
-            "uppgiftslamnare.datum",
-            FEL,
-            f"Datumet {datum.isoformat()} har inte kommit än. "
-            f"Skriv dagens datum, {today.isoformat()}, eller datumet du lämnar rapporten.",
-        )
-    elif slut and datum < slut:
-        yield Problem(
-            "uppgiftslamnare.datum",
-            VARNING,
-            f"Rapporten är daterad före insatsens slut ({slut.isoformat()}). Det stämmer bara om insatsen avslutades i förtid.",
-        )
 
 
 def _position(form: FormSpec, path: str) -> tuple[int, list[int]]:
@@ -296,14 +224,12 @@ def _position(form: FormSpec, path: str) -> tuple[int, list[int]]:
     return top, [int(number) for number in re.findall(r"\[([0-9]+)\]", path)]
 
 
-def validate(draft: Draft, today: date | None = None, form: FormSpec | None = None) -> list[Problem]:
+def validate(draft: Report, today: date | None = None, form: FormSpec | None = None) -> list[Problem]:
     """Every problem in the draft, in the order of the form's fields."""
-    form = form or load_form()
+    form = form or form_of(draft)
     problems = [
         *_each_field(draft, form),
-        *_period_problems(draft),
-        *_funds_problems(draft, form),
-        *_datum_problems(draft, today or date.today()),
+        *(Problem(found.path, found.severity, found.message) for found in rule_problems(draft, form, today or date.today())),
     ]
     return sorted(problems, key=lambda problem: _position(form, problem.path))
 
@@ -312,19 +238,18 @@ def has_errors(problems: list[Problem]) -> bool:
     return any(problem.severity == FEL for problem in problems)
 
 
-def required_paths(draft: Draft, form: FormSpec | None = None) -> list[str]:
-    """The fields a complete report must have valid; 7.1.1 or 7.2.1 as section 1 decides."""
-    form = form or load_form()
+def required_paths(draft: Report, form: FormSpec | None = None) -> list[str]:
+    """The fields a complete report must have valid, and those the form's rules require
+    (in Gävleborg's form 7.1.1 or 7.2.1, as section 1 decides)."""
+    form = form or form_of(draft)
     paths: list[str] = []
     for path, spec, _section in form.fields():
         if spec.required:
             paths += [f"{path}.{part}" for part in spec.parts] if spec.kind == "daterange" else [path]
-    case = funds_case(draft)
-    paths.append(ECONOMY_ANSWER[case] if case else "ekonomi")
-    return paths
+    return paths + required_by_rules(draft, form)
 
 
-def completeness(draft: Draft, problems: list[Problem], form: FormSpec | None = None) -> float:
+def completeness(draft: Report, problems: list[Problem], form: FormSpec | None = None) -> float:
     """Share of required fields (0–1) that are filled in without a ``fel``."""
     paths = required_paths(draft, form)
     failing = [problem.path for problem in problems if problem.severity == FEL]
@@ -332,9 +257,9 @@ def completeness(draft: Draft, problems: list[Problem], form: FormSpec | None = 
     def valid(path: str) -> bool:
         return not any(bad == path or bad.startswith((path + ".", path + "[")) for bad in failing)
 
-    return sum(map(valid, paths)) / len(paths)
+    return sum(map(valid, paths)) / len(paths) if paths else 1.0
 
 
-def report_completeness(draft: Draft, today: date | None = None) -> float:
+def report_completeness(draft: Report, today: date | None = None) -> float:
     """Completeness of a draft on its own, as the drafts list shows it."""
     return completeness(draft, validate(draft, today))

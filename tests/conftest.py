@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+
+from tests.forms import TEST_FORMS
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -20,7 +23,19 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
     for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    _install_test_forms(folder)
     return folder
+
+
+def _install_test_forms(folder: Path) -> None:
+    """The test forms go in the user's forms folder, as a förbund hands out its mall."""
+    from finsam_desktop.forms import installed_forms
+    from finsam_desktop.paths import forms_dir
+
+    forms_dir().mkdir(parents=True)
+    for form in TEST_FORMS.glob("*.toml"):
+        shutil.copy(form, forms_dir() / form.name)
+    installed_forms.cache_clear()
 
 
 def need(condition: bool, why: str) -> None:

@@ -7,7 +7,9 @@ from typing import Any, get_args, get_origin
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from finsam_desktop.model import Draft, Entry
+from finsam_desktop.form import load_form
+from finsam_desktop.model import Entry, report_model
+from tests.gavleborg import Draft
 
 # Any code point at all: å/ä/ö, emoji, tabs, \x0b and other controls, lone surrogates.
 any_text = st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=()), max_size=60)
@@ -34,3 +36,8 @@ def model_strategy(model: type[BaseModel], text: st.SearchStrategy[str] = texts)
 
 
 drafts = model_strategy(Draft)
+
+
+def drafts_of(form_id: str) -> st.SearchStrategy[Any]:
+    """Drafts of any installed form, every text drawn from ``texts``."""
+    return model_strategy(report_model(load_form(form_id)))

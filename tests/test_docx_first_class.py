@@ -13,8 +13,8 @@ from openxml_audit import FileFormat, OpenXmlValidator
 from bench.maximal import maximal_draft
 from finsam_desktop.document.export import export_docx
 from finsam_desktop.drafts import ImportRecord
-from finsam_desktop.model import Draft
 from finsam_desktop.sample import sample_report
+from tests.gavleborg import Draft
 
 
 def exported(tmp_path: Path, which: str) -> Path:

@@ -25,10 +25,10 @@ from finsam_desktop.drafts import (
     read_draft,
     write_draft,
 )
-from finsam_desktop.model import Draft
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
 from tests.conftest import need
+from tests.gavleborg import Draft
 from tests.strategies import drafts as any_draft
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -76,7 +76,8 @@ def test_file_holds_format_version_raw_text_and_canonical_values(tmp_path: Path)
     path = tmp_path / "exempel.json"
     save_new(path, draft, name)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert (data["format"], data["schema_version"], data["name"]) == ("finsam-slutrapport-utkast", 3, name)
+    assert (data["format"], data["schema_version"], data["name"]) == ("finsam-slutrapport-utkast", 4, name)
+    assert (data["form"], data["edition"]) == ("gavleborg-slutrapport", "2021–2022")
     assert data["handoffs"] == []
     assert data["draft"]["allmant"]["beviljade_medel"] == {"raw": "480 000 kr.", "value": 480000}
     assert data["draft"]["uppgiftslamnare"]["datum"] == {"raw": "2026-02-10", "value": "2026-02-10"}
@@ -128,7 +129,7 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> 
         (b'{"format": "finsam-slutrapport-utkast", "schema_version": "1"}', "är inte ett utkast"),
         (b'{"format": "finsam-slutrapport-utkast", "schema_version": 99}', "nyare version av programmet"),
         (b'{"format": "finsam-slutrapport-utkast", "schema_version": 2, "draft": {"allmant": 5}}', "inte passar formuläret"),
-        (b'{"format": "finsam-slutrapport-utkast", "schema_version": 2, "form": "annat"}', "gäller ett annat formulär"),
+        (b'{"format": "finsam-slutrapport-utkast", "schema_version": 2, "form": "annat"}', "gäller formuläret ”annat”, som inte finns"),
     ],
 )
 def test_bad_files_give_a_clear_error_naming_the_file_and_are_left_alone(
@@ -214,21 +215,25 @@ def test_a_version_1_file_is_migrated_and_saved_as_the_current_version(tmp_path:
     copy.write_bytes(fixture.read_bytes())
     write_draft(copy, loaded.name, loaded.draft, read_draft(copy).revision)
     again = json.loads(copy.read_text(encoding="utf-8"))
-    assert (again["schema_version"], again["handoffs"], again["imported"]) == (3, [], {"note": "", "office": {}})
+    assert (again["schema_version"], again["handoffs"], again["imported"]) == (4, [], {"note": "", "office": {}})
     assert read_draft(copy).draft == loaded.draft
 
 
-def test_a_version_2_file_loads_unchanged_and_is_saved_as_version_3(tmp_path: Path) -> None:
-    """The fixture was written by schema version 2 (before import records were kept)."""
-    fixture = FIXTURES / "utkast-v2.json"
-    assert json.loads(fixture.read_text(encoding="utf-8"))["schema_version"] == 2
+@pytest.mark.parametrize("version", [2, 3])
+def test_older_files_load_unchanged_and_are_saved_as_version_4_with_their_form(tmp_path: Path, version: int) -> None:
+    """The fixtures were written by schema versions 2 (before import records were kept) and
+    3 (before the form's edition was recorded): both are Gävleborg's form, edition 2021–2022."""
+    fixture = FIXTURES / f"utkast-v{version}.json"
+    assert json.loads(fixture.read_text(encoding="utf-8"))["schema_version"] == version
     loaded = read_draft(fixture)
-    assert (loaded.migrated_from, loaded.imported.note, loaded.imported.office) == (2, "", {})
+    assert (loaded.migrated_from, loaded.imported.note, loaded.imported.office) == (version, "", {})
     assert loaded.draft == sample_report()[1]
-    copy = tmp_path / "v2.json"
+    copy = tmp_path / "old.json"
     copy.write_bytes(fixture.read_bytes())
     write_draft(copy, loaded.name, loaded.draft, read_draft(copy).revision)
-    assert json.loads(copy.read_text(encoding="utf-8"))["schema_version"] == 3
+    again = json.loads(copy.read_text(encoding="utf-8"))
+    assert (again["schema_version"], again["form"], again["edition"]) == (4, "gavleborg-slutrapport", "2021–2022")
+    assert read_draft(copy).draft == loaded.draft
 
 
 def test_migrations_run_in_order_from_older_versions(tmp_path: Path) -> None:

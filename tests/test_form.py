@@ -7,7 +7,8 @@ from typing import get_args, get_origin
 from pydantic import BaseModel
 
 from finsam_desktop.form import load_form
-from finsam_desktop.model import DateRange, Draft, Entry
+from finsam_desktop.model import Entry
+from tests.gavleborg import DateRange, Draft
 
 
 def model_paths(model: type[BaseModel], prefix: str = "") -> set[str]:

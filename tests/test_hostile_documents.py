@@ -19,8 +19,8 @@ from finsam_desktop.document.docx_reader import ImportFailed, paragraph_text, re
 from finsam_desktop.document.export import export_docx
 from finsam_desktop.document.filename import suggested_filename
 from finsam_desktop.drafts import encode
-from finsam_desktop.model import Draft
 from finsam_desktop.sample import sample_report
+from tests.gavleborg import Draft
 from tests.test_import import without_embedded_draft
 
 CONTENT_TYPES = (

@@ -14,11 +14,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.drafts import DraftUnreadable, encode, list_drafts, read_draft, remove_leftover_temps
-from finsam_desktop.model import Draft
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
 from finsam_desktop.validation import FEL, validate
+from tests.gavleborg import Draft
 
 ROOT = Path(__file__).resolve().parent.parent
 

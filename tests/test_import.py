@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 
 from finsam_desktop.document.docx_reader import ImportFailed, read_docx
 from finsam_desktop.document.export import export_docx
-from finsam_desktop.model import Draft, text_of, value_at
+from finsam_desktop.model import text_of, value_at
 from finsam_desktop.sample import sample_report
+from tests.gavleborg import Draft
 from tests.mall_documents import EXPECTED, EXPECTED_PARTER, LAYOUTS
 from tests.strategies import drafts
 

@@ -67,7 +67,7 @@ def test_a_51_without_marks_keeps_all_its_text_in_the_goal_and_says_so(tmp_path:
     result = read_docx(old_report_with_goals(tmp_path / "g.docx", lines))
     (goal,) = result.draft.resultat.mal
     assert goal.mal == "\n\n".join(lines) and goal.resultat == "" and goal.uppnatt == ""
-    assert "5.1 hade inga rubriker Mål och Svar, så all text ligger i Mål 1. Fyll i resultat och Uppnått." in result.summary()
+    assert "5.1 hade inga rubriker Mål och Svar, så all text ligger i Mål 1. Fyll i Resultat och Uppnått." in result.summary()
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.__name__ for layout in LAYOUTS])

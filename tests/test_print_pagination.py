@@ -15,8 +15,8 @@ from bench.maximal import maximal_draft
 from finsam_desktop.document.export import export_docx
 from finsam_desktop.document.pdf_writer import write_pdf
 from finsam_desktop.document.structure import Heading, build_document, plain_text
-from finsam_desktop.model import Draft
 from finsam_desktop.sample import sample_report
+from tests.gavleborg import Draft
 from tests.test_libreoffice import pdf_pages, soffice
 from tests.test_renderers import pdf_text
 

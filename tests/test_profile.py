@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from finsam_desktop.model import Draft
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
-from tests.typing import type_text
+from tests.gavleborg import Draft
+from tests.typing import answer_form_choice, type_text
 from ui.app import create_application
 from ui.main_window import MainWindow
 from ui.profile import SettingsDialog, fill_from_profile, has_profile
@@ -26,6 +26,7 @@ def test_first_report_teaches_the_profile_and_new_reports_start_with_it(qtbot: Q
     start = StartWindow()
     qtbot.addWidget(start)
     with qtbot.waitSignal(start.session_opened) as signal:
+        answer_form_choice(qtbot)  # Gävleborg's, the first
         start.new_report()
     fresh = signal.args[0].draft
     assert fresh.ansvarig == draft.ansvarig and fresh.allmant.insatsens_namn == ""

@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from finsam_desktop.drafts import encode, read_draft
 from finsam_desktop.journal import Recovery, Restore, find_recoveries, journal_path
-from finsam_desktop.model import Draft
 from finsam_desktop.paths import drafts_dir, journals_dir
 from finsam_desktop.session import DraftSession
+from tests.gavleborg import Draft
 from ui import app as app_module
 from ui.autosave import JOURNAL_MAX_WAIT_MS
 

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.drafts import read_draft
-from finsam_desktop.model import Draft, text_of, value_at
+from finsam_desktop.model import text_of, value_at
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.session import DraftSession
+from tests.gavleborg import Draft
 from tests.test_wizard import input_of, open_window
 from tests.typing import type_text
 from ui import export_actions

@@ -5,15 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.document.export import export_docx
+from finsam_desktop.forms import form_choices
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
 from tests.mall_documents import mall_in_tables
+from tests.typing import answer_form_choice
 from ui.start_window import StartWindow
 
 
@@ -39,9 +41,34 @@ def test_start_screen_speaks_swedish_and_new_report_is_the_default(start: StartW
 
 
 def test_new_report_is_a_new_empty_draft_in_the_drafts_folder(qtbot: QtBot, start: StartWindow) -> None:
+    answer_form_choice(qtbot)
     session = opened(qtbot, start, lambda: qtbot.mouseClick(start.new_button, Qt.MouseButton.LeftButton))
     assert session.path.parent == drafts_dir() and session.path.exists()
     assert session.draft.allmant.insatsens_namn == ""
+
+
+def test_new_report_asks_for_the_forbunds_mall_and_remembers_the_choice(qtbot: QtBot, start: StartWindow) -> None:
+    answer_form_choice(qtbot, (Qt.Key.Key_Down,))  # the second mall in the list
+    second = form_choices()[1]
+    session = opened(qtbot, start, lambda: qtbot.mouseClick(start.new_button, Qt.MouseButton.LeftButton))
+    assert type(session.draft).form_id == second.id
+    start.refresh()
+    item = start.recent.topLevelItem(0)
+    assert item.text(2) == second.forbund.name  # the drafts list shows whose mall
+    asked: list[int] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, look)
+            return
+        combo = dialog.findChild(QComboBox)
+        asked.append(combo.currentIndex())
+        qtbot.keyClick(combo, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, look)
+    qtbot.mouseClick(start.new_button, Qt.MouseButton.LeftButton)  # Escape: no new report
+    assert asked == [1] and start.recent.topLevelItemCount() == 1
 
 
 def test_the_example_opens_as_a_copy_and_shows_in_recent_reports(qtbot: QtBot, start: StartWindow) -> None:
@@ -51,7 +78,7 @@ def test_the_example_opens_as_a_copy_and_shows_in_recent_reports(qtbot: QtBot, s
     assert sample_report()[1].allmant.insatsens_namn.startswith("Steget före")
     start.refresh()
     item = start.recent.topLevelItem(0)
-    assert [item.text(0), item.text(3)] == ["Exempel – Steget före", "100 %"]
+    assert [item.text(0), item.text(2), item.text(4)] == ["Exempel – Steget före", "Samordningsförbund Gävleborg", "100 %"]
     again = opened(qtbot, start, lambda: start.recent.itemActivated.emit(item, 0))
     assert again.path == session.path
 

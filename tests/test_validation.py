@@ -9,9 +9,10 @@ from datetime import date
 import pytest
 from hypothesis import given
 
-from finsam_desktop.model import DateEntry, Draft, KronorEntry, Mal, PhoneEntry, Samverkanspart, set_text_at
+from finsam_desktop.model import DateEntry, KronorEntry, PhoneEntry, set_text_at
 from finsam_desktop.sample import sample_report
 from finsam_desktop.validation import Problem, completeness, count_unprintable, required_paths, validate
+from tests.gavleborg import Draft, Mal, Samverkanspart
 from tests.strategies import any_text
 
 TODAY = date(2026, 3, 1)

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from finsam_desktop.document.docx_reader import read_docx
 from finsam_desktop.drafts import read_draft
-from finsam_desktop.model import Draft
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.session import DraftSession
+from tests.gavleborg import Draft
 from tests.typing import type_text
 from ui import export_actions
 from ui.app import create_application

@@ -6,9 +6,10 @@ and release per character, carrying the character's text, as a keyboard does.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QWidget
+from pytestqt.qtbot import QtBot
 
 
 def _key(char: str) -> Qt.Key:
@@ -28,3 +29,20 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, typed))
     QApplication.processEvents()
+
+
+def answer_form_choice(qtbot: QtBot, keys: tuple[Qt.Key, ...] = ()) -> None:
+    """When "Ny rapport" asks which förbund's mall, press ``keys`` in the list and Enter."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, answer)
+            return
+        combo = dialog.findChild(QComboBox)
+        assert combo is not None
+        for key in keys:
+            qtbot.keyClick(combo, key)
+        qtbot.keyClick(combo, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)

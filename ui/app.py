@@ -20,6 +20,7 @@ from finsam_desktop.drafts import (
 from finsam_desktop.journal import Recovery, Restore, adopt_legacy_journals, find_recoveries
 from finsam_desktop.paths import APP_NAME, drafts_dir, journals_dir
 from finsam_desktop.resources import resource
+from finsam_desktop.roles import role_text
 from finsam_desktop.session import DraftSession
 from ui.diagnostics import Diagnostics
 from ui.main_window import MainWindow
@@ -58,7 +59,7 @@ def recovered_session(recovery: Recovery) -> DraftSession:
         )
         session.changed()
         return session
-    name = stored.name or stored.draft.allmant.insatsens_namn.strip() or recovery.draft_path.stem
+    name = stored.name or role_text(stored.draft, "name") or recovery.draft_path.stem
     copy = DraftSession(new_draft_path(recovery.draft_path.parent, f"{name} återställd"), f"{name} (återställd)", stored.draft)
     copy.handoffs, copy.imported = list(stored.handoffs), stored.imported
     snapshot = copy.snapshot()
@@ -70,7 +71,7 @@ def recovered_session(recovery: Recovery) -> DraftSession:
 
 def ask_restore(parent: QWidget | None, recovery: Recovery) -> bool:
     """Ask whether to bring back text that was not saved; True to restore it."""
-    name = recovery.stored.draft.allmant.insatsens_namn.strip() or recovery.stored.name or "rapporten"
+    name = role_text(recovery.stored.draft, "name") or recovery.stored.name or "rapporten"
     box = QMessageBox(QMessageBox.Icon.Question, "Osparad text", "", parent=parent)
     box.setText(f"Programmet avslutades innan allt i ”{name}” hann sparas ({recovery.written:%Y-%m-%d %H:%M}).")
     box.setInformativeText(" ".join(filter(None, [recovery.explanation, "Vill du få tillbaka texten?"])))

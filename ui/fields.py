@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from finsam_desktop.form import FieldSpec
-from finsam_desktop.model import Draft, Entry, set_text_at, text_of, value_at
+from finsam_desktop.model import Entry, Report, set_text_at, text_of, value_at
 from finsam_desktop.validation import Problem
 from ui.wheel_safe import ChoiceBox
 
@@ -115,7 +115,7 @@ class FieldEditor(QWidget):
     edited = Signal(str)
     left = Signal(str)
 
-    def __init__(self, draft: Draft, path: str, spec: FieldSpec, label: str | None = None, compact: bool = False) -> None:
+    def __init__(self, draft: Report, path: str, spec: FieldSpec, label: str | None = None, compact: bool = False) -> None:
         super().__init__()
         self._compact = compact
         self.draft = draft

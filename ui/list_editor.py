@@ -9,22 +9,15 @@ bar that says what went, or with Ctrl+Z; nothing asks for confirmation.
 from __future__ import annotations
 
 import itertools
-from typing import Any, get_args
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from finsam_desktop.form import FieldSpec
-from finsam_desktop.model import Draft, value_at
+from finsam_desktop.model import Report, row_model, value_at
 from ui.fields import FieldEditor
-
-
-def row_type(draft: Draft, path: str) -> type[Any]:
-    """The model class of one row of the list at ``path``."""
-    parent_path, _, leaf = path.rpartition(".")
-    parent = value_at(draft, parent_path) if parent_path else draft
-    return get_args(type(parent).model_fields[leaf].annotation)[0]
 
 
 class ListEditor(QWidget):
@@ -36,7 +29,7 @@ class ListEditor(QWidget):
     edited = Signal(str)
     left = Signal(str)
 
-    def __init__(self, draft: Draft, path: str, spec: FieldSpec) -> None:
+    def __init__(self, draft: Report, path: str, spec: FieldSpec) -> None:
         super().__init__()
         self.draft = draft
         self.path = path
@@ -102,6 +95,9 @@ class ListEditor(QWidget):
             self.rows.addWidget(box)
             box.show()  # now, not when the event loop gets to it: focus goes into it next
         self._order_tabs(boxes)
+        full = bool(self.spec.max_rows) and len(self.items) >= self.spec.max_rows
+        self.add_button.setEnabled(not full)
+        self.add_button.setToolTip(f"Högst {self.spec.max_rows} rader." if full else "")
 
     def _order_tabs(self, boxes: list[QGroupBox]) -> None:
         """Tab follows the rows top to bottom: Qt would put rows made later at the window's end."""
@@ -149,7 +145,7 @@ class ListEditor(QWidget):
         return box
 
     def add_row(self) -> None:
-        self.items.append(row_type(self.draft, self.path)())
+        self.items.append(row_model(self.draft, self.path)())
         self.rebuild()
         self.edited.emit(self.path)
         self.editors[-len(self.spec.items)].focus_input()

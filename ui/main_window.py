@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 
 from finsam_desktop import __version__
 from finsam_desktop.drafts import new_draft_path
-from finsam_desktop.form import load_form
 from finsam_desktop.model import value_at
+from finsam_desktop.roles import form_of, role_node, role_text
 from finsam_desktop.session import DraftSession
 from finsam_desktop.validation import FEL, Problem, is_unwritten, validate
-from ui import export_actions, send_mail, settings
+from ui import settings
 from ui.autosave import Autosaver
-from ui.profile import SettingsDialog, has_profile, remember_profile
+from ui.profile import SettingsDialog, has_profile, profile_paths, remember_profile
 from ui.review_page import ReviewPage
 from ui.section_page import SectionPage
 
@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: DraftSession) -> None:
         super().__init__()
         self.session = session
-        self.form = load_form()
+        self.form = form_of(session.draft)
         self.problems: list[Problem] = []
         self.left_paths: set[str] = set()
         self.typing_in: str | None = None
@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
         self.left_paths.add(path)
         list_path = re.sub(r"\[[0-9]+\]\..*$", "", path)
         self.left_paths.add(list_path)
+        self.left_paths.add(re.sub(r"\[[0-9]+\]\.", ".", path))  # a table's column, for rules on its sum
         self.revalidate()
 
     def revalidate(self) -> None:
@@ -280,22 +281,30 @@ class MainWindow(QMainWindow):
         self.save_now()
 
     def _update_title(self) -> None:
-        name = self.session.draft.allmant.insatsens_namn.strip() or self.session.name or "Ny rapport"
+        name = role_text(self.session.draft, "name") or self.session.name or "Ny rapport"
         self.setWindowTitle(f"{name}{' •' if self.session.dirty else ''} – Finsam Slutrapport")
 
-    # --- export ----------------------------------------------------------------------
+    # --- export: the Word writer, print and mail code load when first used, not at start --
 
     def export_word(self) -> None:
+        from ui import export_actions
+
         self.autosaver.save_now()
         export_actions.export_word(self, self.session)
 
     def send_by_email(self) -> None:
+        from ui import send_mail
+
         send_mail.send_by_email(self, self.session, recorded=self.save_now)
 
     def save_pdf(self) -> None:
+        from ui import export_actions
+
         export_actions.save_pdf(self, self.session)
 
     def print_preview(self) -> None:
+        from ui import export_actions
+
         export_actions.print_preview(self, self.session)
 
     def open_settings(self) -> None:
@@ -326,7 +335,8 @@ class MainWindow(QMainWindow):
                 return
         self._remember_scroll()
         settings.set_window_geometry(self.saveGeometry())
-        if not has_profile() and not is_unwritten(self.session.draft.ansvarig):
+        draft = self.session.draft
+        if not has_profile() and profile_paths(form_of(draft)) and not is_unwritten(role_node(draft, "profile")):
             remember_profile(self.session.draft)  # the first report teaches the app who you are
         self.autosaver.shutdown()
         super().closeEvent(event)

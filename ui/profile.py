@@ -17,36 +17,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from finsam_desktop.form import field_path, load_form
-from finsam_desktop.model import Draft, set_text_at, text_of, value_at
+from finsam_desktop.form import FormSpec, SectionSpec, field_path, load_form
+from finsam_desktop.model import Report, report_model, set_text_at, text_of, value_at
+from finsam_desktop.roles import form_of
 from finsam_desktop.validation import is_blank
 from ui import settings
 from ui.fields import FieldEditor
 from ui.wheel_safe import ChoiceBox, NumberBox
 
-SECTION = "ansvarig"
 SECURITY = {"starttls": "STARTTLS (port 587)", "ssl": "SSL/TLS (port 465)", "none": "Ingen (bara inom organisationens nät)"}
 
 
-def profile_paths() -> list[str]:
-    section = next(section for section in load_form().sections if section.key == SECTION)
-    return [field_path(section, spec) for spec in section.fields]
+def profile_section(form: FormSpec) -> SectionSpec | None:
+    """The section about the reporter that the form's ``profile`` role names, if any."""
+    return next((section for section in form.sections if section.key == form.roles.profile), None)
+
+
+def profile_paths(form: FormSpec) -> list[str]:
+    section = profile_section(form)
+    return [field_path(section, spec) for spec in section.fields if spec.kind not in {"list", "table"}] if section else []
 
 
 def has_profile() -> bool:
-    return any(settings.profile_value(path) for path in profile_paths())
+    return any(settings.profile_value(path) for path in profile_paths(load_form()))
 
 
-def fill_from_profile(draft: Draft) -> None:
-    """Put the remembered details into the empty fields of ``draft``."""
-    for path in profile_paths():
+def fill_from_profile(draft: Report) -> None:
+    """Put the remembered details into the empty fields of ``draft`` (of any form whose
+    profile section has the same fields)."""
+    for path in profile_paths(form_of(draft)):
         remembered = settings.profile_value(path)
         if remembered and is_blank(text_of(value_at(draft, path))):
             set_text_at(draft, path, remembered)
 
 
-def remember_profile(draft: Draft) -> None:
-    for path in profile_paths():
+def remember_profile(draft: Report) -> None:
+    for path in profile_paths(form_of(draft)):
         settings.set_profile_value(path, text_of(value_at(draft, path)))
 
 
@@ -56,14 +62,16 @@ class SettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Inställningar")
-        self.scratch = Draft()
+        form = load_form()
+        self.scratch = report_model(form)()
         fill_from_profile(self.scratch)
         layout = QVBoxLayout(self)
         intro = QLabel("Uppgifterna om dig fylls i automatiskt i nya rapporter (avsnitt 2).")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        section = next(section for section in load_form().sections if section.key == SECTION)
-        self.editors = [FieldEditor(self.scratch, field_path(section, spec), spec) for spec in section.fields]
+        section = profile_section(form)
+        specs = section.fields if section else ()
+        self.editors = [FieldEditor(self.scratch, field_path(section, spec), spec) for spec in specs if section]
         for editor in self.editors:
             layout.addWidget(editor)
         layout.addWidget(self._mail_settings())

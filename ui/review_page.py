@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from finsam_desktop.document.structure import build_document
-from finsam_desktop.form import load_form
-from finsam_desktop.model import Draft
+from finsam_desktop.model import Report
+from finsam_desktop.roles import form_of
 from finsam_desktop.validation import FEL, Problem
 from ui.fields import SEVERITY_TEXT
 from ui.report_pdf import text_document
@@ -34,7 +34,7 @@ class ReviewPage(QWidget):
 
     problem_chosen = Signal(str)
 
-    def __init__(self, draft: Draft) -> None:
+    def __init__(self, draft: Report) -> None:
         super().__init__()
         self.draft = draft
         layout = QVBoxLayout(self)
@@ -76,7 +76,7 @@ class ReviewPage(QWidget):
             self.problem_chosen.emit(path)
 
     def show_problems(self, problems: list[Problem]) -> None:
-        form = load_form()
+        form = form_of(self.draft)
         errors = sum(problem.severity == FEL for problem in problems)
         warnings = len(problems) - errors
         if not problems:

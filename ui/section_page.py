@@ -11,17 +11,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from finsam_desktop.form import FieldSpec, SectionSpec, field_path
-from finsam_desktop.model import Draft
-from finsam_desktop.validation import Problem, funds_case
+from finsam_desktop.model import Report
+from finsam_desktop.roles import form_of
+from finsam_desktop.rules import case_hint
+from finsam_desktop.validation import Problem
 from ui.fields import FieldEditor, show_problems_on
 from ui.list_editor import ListEditor
+from ui.table_editor import TableEditor
 
 READABLE_CHARACTERS = 90
-ECONOMY_HINT = {
-    "helt": "Enligt beloppen i avsnitt 1 är medlen helt utnyttjade: svara på 7.1.1.",
-    "inte_helt": "Enligt beloppen i avsnitt 1 är medlen inte helt utnyttjade: svara på 7.2.1 (7.1.1 får du också svara på).",
-    "over": "Utnyttjade medel är mer än beviljade enligt avsnitt 1: förklara skillnaden i 7.2.1.",
-}
 
 
 class SectionPage(QScrollArea):
@@ -30,12 +28,13 @@ class SectionPage(QScrollArea):
     edited = Signal(str)
     left = Signal(str)
 
-    def __init__(self, draft: Draft, section: SectionSpec) -> None:
+    def __init__(self, draft: Report, section: SectionSpec) -> None:
         super().__init__()
         self.draft = draft
         self.section = section
         self.editors: dict[str, FieldEditor] = {}
         self.lists: dict[str, ListEditor] = {}
+        self.tables: dict[str, TableEditor] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the page
@@ -60,6 +59,12 @@ class SectionPage(QScrollArea):
 
     def _add(self, layout: QVBoxLayout, spec: FieldSpec) -> None:
         path = field_path(self.section, spec)
+        if spec.kind == "table":
+            table = TableEditor(self.draft, path, spec)
+            self.tables[path] = table
+            self._connect(table)
+            layout.addWidget(table)
+            return
         if spec.kind == "list":
             editor = ListEditor(self.draft, path, spec)
             self.lists[path] = editor
@@ -92,7 +97,7 @@ class SectionPage(QScrollArea):
         self._connect(editor)
         layout.addWidget(editor)
 
-    def _connect(self, editor: FieldEditor | ListEditor) -> None:
+    def _connect(self, editor: FieldEditor | ListEditor | TableEditor) -> None:
         editor.edited.connect(self.edited)
         editor.left.connect(self.left)
 
@@ -101,14 +106,19 @@ class SectionPage(QScrollArea):
         found = dict(self.editors)
         for editor in self.lists.values():
             found.update({item.path: item for item in editor.editors})
+        for table in self.tables.values():
+            found.update({item.path: item for item in table.editors})
         return found
 
     def editor_for(self, path: str) -> FieldEditor | None:
-        """The editor to focus for a problem at ``path`` (a row or list goes to its first field)."""
+        """The editor to focus for a problem at ``path`` (a row or list goes to its first field,
+        a table's column to its first cell)."""
         editors = self.all_editors()
         if path in editors:
             return editors[path]
-        return next((editor for key, editor in editors.items() if key.startswith(path)), None) or next(
+        table_path, _, column = path.rpartition(".")  # a whole column (its sum): the column's first cell
+        cell = next((e for key, e in editors.items() if key.startswith(table_path + "[") and key.endswith(f"].{column}")), None)
+        return cell or next((editor for key, editor in editors.items() if key.startswith(path)), None) or next(
             iter(editors.values()), None
         )
 
@@ -119,16 +129,20 @@ class SectionPage(QScrollArea):
         for path, rows_editor in self.lists.items():
             rows = re.compile(re.escape(path) + r"(\[[0-9]+\])?")
             show_problems_on(rows_editor.problems, [problem for problem in problems if rows.fullmatch(problem.path)])
+        for path, table in self.tables.items():  # the table's own, and those of a whole column (its sum)
+            whole = re.compile(re.escape(path) + r"(\.[a-z0-9_]+)?")
+            show_problems_on(table.problems, [problem for problem in problems if whole.fullmatch(problem.path)])
 
     def update_hints(self) -> None:
         if self.economy_hint is not None:
-            case = funds_case(self.draft)
-            self.economy_hint.setText(
-                ECONOMY_HINT[case] if case else "Fyll i beloppen i avsnitt 1 så visas vilken fråga som gäller."
-            )
+            self.economy_hint.setText(case_hint(self.draft, form_of(self.draft)))
+        for table in self.tables.values():
+            table.update_total()
 
     def reload(self) -> None:
         for editor in self.editors.values():
             editor.load()
         for rows_editor in self.lists.values():
             rows_editor.rebuild()
+        for table in self.tables.values():
+            table.load()

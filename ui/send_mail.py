@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from finsam_desktop.document.export import ExportError, export_docx, export_message
 from finsam_desktop.document.filename import suggested_filename
-from finsam_desktop.form import load_form
 from finsam_desktop.handoff.mail_program import (
     MailProgramUnavailable,
     mapi_client_registered,
@@ -32,6 +31,8 @@ from finsam_desktop.handoff.mail_program import (
 from finsam_desktop.handoff.message import body_of, eml_draft, mailto_url, report_message, subject_of
 from finsam_desktop.handoff.passwords import NoKeyring, store_password, stored_password
 from finsam_desktop.handoff.smtp import SendFailed, SmtpSender, SmtpSettings
+from finsam_desktop.parsing import parse_email
+from finsam_desktop.roles import form_of, role_text
 from finsam_desktop.session import DraftSession
 from ui.export_actions import confirm_draft_export, documents_folder
 from ui.reveal import reveal
@@ -73,7 +74,7 @@ def send_over_smtp(
     parent: QWidget, session: DraftSession, settings: SmtpSettings, path: Path, record: Callable[[str], None]
 ) -> None:
     """Send with progress and a cancel button; the outcome is told when it arrives."""
-    own_address = session.draft.ansvarig.epost.parsed()
+    own_address = parse_email(role_text(session.draft, "contact_email"))
     if not own_address.ok:  # it is the sender: a line break in it would even break the message
         QMessageBox.warning(
             parent,
@@ -99,7 +100,7 @@ def send_over_smtp(
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.canceled.connect(sender.cancel)
     bridge = _Sending(parent)
-    recipient = load_form().forbund.recipient
+    recipient = form_of(session.draft).forbund.recipient
 
     def done(error: object) -> None:
         progress.reset()
@@ -141,7 +142,7 @@ def ask_marked_as_sent(parent: QWidget, text: str) -> bool:
 def fall_back(parent: QWidget, session: DraftSession, path: Path, record: Callable[[str], None]) -> None:
     """The last resort: the address and the file stay on screen until the user closes them,
     with the file's folder, the address to copy, and a mailto: link (the file attached by hand)."""
-    recipient = load_form().forbund.recipient
+    recipient = form_of(session.draft).forbund.recipient
     box = QMessageBox(QMessageBox.Icon.Information, "Skicka rapporten själv", "", parent=parent)
     box.setText(
         f"Inget e-postprogram kunde öppnas. Rapporten är sparad som {path}.\n\n"
@@ -188,7 +189,7 @@ def send_by_email(parent: QWidget, session: DraftSession, recorded: Callable[[],
     except OSError as error:
         QMessageBox.warning(parent, "Kunde inte exportera", export_message(path, error))
         return None
-    recipient = load_form().forbund.recipient
+    recipient = form_of(session.draft).forbund.recipient
 
     def record(how: str) -> None:
         session.record_handoff(how, recipient)

@@ -52,6 +52,15 @@ def set_profile_value(path: str, text: str) -> None:
     QSettings().setValue(f"{PROFILE_GROUP}/{path}", text)
 
 
+def last_form() -> str:
+    """The form chosen for the latest new report, preselected next time."""
+    return _text("ny-rapport/formular")
+
+
+def set_last_form(form_id: str) -> None:
+    QSettings().setValue("ny-rapport/formular", form_id)
+
+
 def smtp_settings() -> SmtpSettings | None:
     """Direct sending, when a server is set up in Inställningar; raises :class:`UnknownSecurity`."""
     host = _text(SMTP_SERVER).strip()

@@ -22,14 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from finsam_desktop.document.docx_reader import ImportFailed, read_docx
+from finsam_desktop.document.errors import ImportFailed
 from finsam_desktop.drafts import DraftError, list_drafts
-from finsam_desktop.form import load_form
+from finsam_desktop.form import FormSpec, load_form
+from finsam_desktop.forms import form_choices
 from finsam_desktop.library import duplicate_draft, rename_draft, restore_draft, trash_draft
-from finsam_desktop.model import Draft
+from finsam_desktop.model import report_model
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
+from ui import settings
 from ui.profile import fill_from_profile
 from ui.reveal import reveal
 
@@ -66,7 +68,7 @@ class StartWindow(QMainWindow):
         buttons.addStretch()
         recent_title = QLabel("Dina &rapporter")
         self.recent = QTreeWidget()
-        self.recent.setHeaderLabels(["Rapport", "Insats", "Senast ändrad", "Klar"])
+        self.recent.setHeaderLabels(["Rapport", "Insats", "Förbund", "Senast ändrad", "Klar"])
         self.recent.setRootIsDecorated(False)
         self.recent.setAccessibleName("Senaste rapporter")
         self.recent.itemActivated.connect(self._open_recent)
@@ -119,13 +121,13 @@ class StartWindow(QMainWindow):
                 done += f" · Skickad {info.sent:%Y-%m-%d}"
             elif info.opened is not None:
                 done += f" · Öppnad i e-postprogrammet {info.opened:%Y-%m-%d}"
-            item = QTreeWidgetItem([info.name, info.insats, f"{info.modified:%Y-%m-%d %H:%M}", done])
+            item = QTreeWidgetItem([info.name, info.insats, info.forbund, f"{info.modified:%Y-%m-%d %H:%M}", done])
             item.setData(0, PATH_ROLE, str(info.path))
             if info.error:
                 item.setText(1, f"⚠ {info.error}")
                 item.setDisabled(True)
             self.recent.addTopLevelItem(item)
-        for column in range(3):
+        for column in range(4):
             self.recent.resizeColumnToContents(column)
         first = self.recent.topLevelItem(0)
         if first is not None:
@@ -199,8 +201,27 @@ class StartWindow(QMainWindow):
             return
         self.session_opened.emit(session)
 
+    def choose_form(self) -> FormSpec | None:
+        """Which förbund's mall: asked only when more than one is installed."""
+        forms = form_choices()
+        if len(forms) == 1:
+            return forms[0]
+        names = [f"{form.forbund.name} – {form.form.title} ({form.form.edition})" for form in forms]
+        last = next((index for index, form in enumerate(forms) if form.id == settings.last_form()), 0)
+        chosen, ok = QInputDialog.getItem(
+            self, "Ny rapport", "Vilket samordningsförbunds mall gäller rapporten?", names, last, False
+        )
+        if not ok:
+            return None
+        form = forms[names.index(chosen)]
+        settings.set_last_form(form.id)
+        return form
+
     def new_report(self) -> None:
-        draft = Draft()
+        form = self.choose_form()
+        if form is None:
+            return
+        draft = report_model(form)()
         fill_from_profile(draft)
         self._open(lambda: DraftSession.create(drafts_dir(), "", draft))
 
@@ -226,6 +247,8 @@ class StartWindow(QMainWindow):
             return
 
         def from_word() -> DraftSession:
+            from finsam_desktop.document.docx_reader import read_docx  # python-docx loads when first needed
+
             result = read_docx(path)
             if result.source == "text" or result.changed or result.notes:  # what Word changed, before it opens
                 QMessageBox.information(self, "Rapporten är inläst", "\n\n".join(result.summary()))

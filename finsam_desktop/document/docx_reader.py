@@ -33,26 +33,25 @@ from lxml import etree
 from pydantic import BaseModel
 
 from finsam_desktop.document import embedded
+from finsam_desktop.document.errors import ImportFailed
 from finsam_desktop.document.export import docx_bytes
 from finsam_desktop.document.structure import CHECKED, OFFICE_CAPTION, UNCHECKED
 from finsam_desktop.drafts import DraftFile, DraftFromNewerVersion, DraftUnreadable, ImportRecord, decode
-from finsam_desktop.form import FieldSpec, FormSpec, SectionSpec, load_form
-from finsam_desktop.model import Draft, Mal, Samverkanspart, set_text_at, value_at
-from finsam_desktop.parsing import split_date_range
+from finsam_desktop.form import FieldSpec, FormSpec, SectionSpec, field_path
+from finsam_desktop.forms import installed_forms
+from finsam_desktop.model import Report, report_model, row_model, set_text_at, value_at
+from finsam_desktop.parsing import format_kronor, parse_kronor, split_date_range
+from finsam_desktop.roles import role_text
 
 SIMILAR_ENOUGH = 0.86
 _LIST_ITEM = re.compile(r"([-*]|[0-9]{1,2}[.)])[ \t]+|(•)[ \t]*")
 MIN_SECTIONS = 3
 
 
-class ImportFailed(Exception):
-    """The file is not a Word document or not a slutrapport; ``str()`` says which."""
-
-
 @dataclass
 class ImportResult:
     name: str
-    draft: Draft
+    draft: Report
     source: Literal["inbäddat", "text"]
     found: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
@@ -87,9 +86,9 @@ class _Target:
     """Something a line may start with: a section heading, a field's label, or fixed text."""
 
     words: str
-    kind: Literal["section", "field", "skip", "office"]
+    kind: Literal["section", "field", "skip", "office", "signer"]
     section: str
-    path: str = ""
+    path: str = ""  # a signer's target: the list's path and the item's key, "path#key"
     numbered: bool = False
     alone: bool = False  # only a line holding nothing else (but its help text) counts
     help_words: str = ""
@@ -128,7 +127,16 @@ def _split_after(text: str, words: str) -> str | None:
 
 
 FRONT = "front"  # the first page: title, office box, contacts
-FRONT_SECTIONS = {"", FRONT, "allmant", "ansvarig"}
+
+
+def _front_sections(form: FormSpec) -> set[str]:
+    """Where the front page's own texts may stand: before and in the front page's sections."""
+    return {"", FRONT, *(section.key for section in form.sections[: form.front_sections])}
+
+
+def _is_name_list(spec: FieldSpec) -> bool:
+    """A list printed as bullets, one item per row (Samverkansparter)."""
+    return spec.kind == "list" and spec.printed_layout == ""
 
 
 def _form_texts(form: FormSpec) -> set[str]:
@@ -163,15 +171,20 @@ def _targets(form: FormSpec) -> list[_Target]:
             form.forbund.contacts_heading,
             OFFICE_CAPTION,
         )
+        if text
     ]
-    targets += [_Target(_norm(label), "office", FRONT, label) for label in form.office_box.labels]
+    if form.office_box is not None:
+        targets += [_Target(_norm(label), "office", FRONT, label) for label in form.office_box.labels]
     for section in form.sections:
         targets.append(_Target(_norm(section.heading), "section", section.key, numbered=True))
         targets.append(_Target(_norm(section.title), "section", section.key, alone=True))  # Word's own numbering
         for spec in section.fields:
-            path = section.key if section.key == spec.key else f"{section.key}.{spec.key}"
-            label = spec.items[0].label if path == "samverkansparter" else spec.label
-            answer = spec.kind in {"answer", "list"}
+            path = field_path(section, spec)
+            if spec.printed_layout == "signatures" and spec.kind == "list":
+                targets += [_Target(_norm(item.label), "signer", section.key, f"{path}#{item.key}") for item in spec.items]
+                targets.append(_Target(_norm(spec.signature_line), "skip", section.key))
+            label = spec.items[0].label if _is_name_list(spec) else spec.label
+            answer = spec.kind in {"answer", "list", "table"}
             help_words = _norm(spec.help)
             if spec.number:
                 targets.append(_Target(_norm(f"{spec.number} {label}"), "field", section.key, path, True, False, help_words))
@@ -269,9 +282,12 @@ class _Reader:
         self.targets = _targets(form)
         self.section = ""
         self.current: _Target | None = None
+        self.front = _front_sections(form)
         self.texts: dict[str, list[str]] = {}
-        self.parter: list[list[str]] = []
-        self.goals: list[Mal] = []
+        self.names: dict[str, list[list[str]]] = {}  # a bullet list's rows, each of its lines
+        self.tables: dict[str, list[Any]] = {}  # rows read from a Word table
+        self.signers: dict[str, list[dict[str, list[str]]]] = {}
+        self.notes: list[str] = []  # what the reader noticed, such as a stated total that does not add up
         self.sections_seen: set[str] = set()
         self.office: dict[str, str] = {}
         self.unplaced: list[str] = []
@@ -284,7 +300,7 @@ class _Reader:
         counts only when it is a whole heading (Word's own numbering)."""
         for target in self.targets:
             elsewhere = not target.numbered and target.section != self.section
-            if elsewhere and not (target.section == FRONT and self.section in FRONT_SECTIONS) and target.kind != "section":
+            if elsewhere and not (target.section == FRONT and self.section in self.front) and target.kind != "section":
                 continue  # a bare label counts only inside its own section
             rest = _split_after(text.replace(CHECKED, "").replace(UNCHECKED, ""), target.words)
             if rest is None:
@@ -306,8 +322,14 @@ class _Reader:
             self.section = target.section
         if target.kind == "section":
             self.sections_seen.add(target.section)
-        if target.path == "samverkansparter":
-            self.parter.append([])
+        if target.kind == "signer":
+            path, _, key = target.path.partition("#")
+            rows = self.signers.setdefault(path, [])
+            if not rows or key in rows[-1]:
+                rows.append({})  # a label seen again starts the next signer
+            rows[-1][key] = []
+        elif target.kind == "field" and _is_name_list(self.form.field(target.path)):
+            self.names.setdefault(target.path, []).append([])
         elif target.kind == "field":
             self.texts.setdefault(target.path, [])
 
@@ -315,14 +337,19 @@ class _Reader:
         if self.current is not None and self.current.kind == "office" and line.text.strip():
             self.office[self.current.path] = (self.office.get(self.current.path, "") + " " + line.text.strip()).strip()
             return
+        if self.current is not None and self.current.kind == "signer":
+            path, _, key = self.current.path.partition("#")
+            self.signers[path][-1][key].append(line.text)
+            return
         if self.current is None or self.current.kind != "field":
             if line.text.strip() and not self.is_form_text(line.text):
                 self.unplaced.append(line.marker + line.text.strip())
             return
-        if self.current.path == "samverkansparter":
-            if line.marker and self.parter[-1]:
-                self.parter.append([])  # each bullet is one organisation
-            self.parter[-1].append(line.text)
+        if self.current.path in self.names:
+            rows = self.names[self.current.path]
+            if line.marker and rows[-1]:
+                rows.append([])  # each bullet is one row
+            rows[-1].append(line.text)
             return
         self.texts[self.current.path].append(line.marker + line.text)
 
@@ -336,16 +363,58 @@ class _Reader:
         if rest:
             self.add(_Line(rest))
 
-    def goals_table(self, table: Table) -> bool:
+    def grid_table(self, table: Table) -> bool:
+        """A Word table whose header row is a list's or a table's column labels: its rows
+        are that field's rows (a fixed table's rows found by their labels, its total left)."""
         header = [_norm(cell_text(cell)) for cell in table.rows[0].cells] if table.rows else []
-        items = self.form.field("resultat.mal").items
-        if header != [_norm(item.label) for item in items]:
-            return False
+        for path, spec, _section in self.form.fields():
+            if spec.kind == "table":
+                labels = [_norm(spec.row_header), *(_norm(item.label) for item in spec.items)]
+            elif spec.kind == "list" and spec.printed_layout == "table":
+                labels = [_norm(item.label) for item in spec.items]
+            else:
+                continue
+            if header != labels:
+                continue
+            self.tables[path] = self.grid_rows(table, path, spec)
+            self.start(next(t for t in self.targets if t.path == path and t.kind == "field"))
+            return True
+        return False
+
+    def grid_rows(self, table: Table, path: str, spec: FieldSpec) -> list[Any]:
+        row_type = row_model(report_model(self.form)(), path)
+        fixed = [_norm(label) for label in spec.rows]
+        rows: list[Any] = [row_type() for _ in fixed]
+        stated: list[str] = []
         for row in table.rows[1:]:
-            mal, resultat = (self.cell_answer(cell, item) for cell, item in zip(row.cells[:2], items[:2], strict=True))
-            self.goals.append(Mal(mal=mal, resultat=resultat, uppnatt=cell_text(row.cells[2]).strip()))
-        self.start(next(t for t in self.targets if t.path == "resultat.mal" and t.numbered))
-        return True
+            cells = list(row.cells)
+            if spec.kind == "table":
+                label = _norm(cell_text(cells[0]))
+                if spec.total and label == _norm(spec.total):
+                    stated = [cell_text(cell).strip() for cell in cells[1:]]
+                if label not in fixed:
+                    continue  # the total (computed, not kept), or a row the form does not have
+                target = rows[fixed.index(label)]
+                cells = cells[1:]
+            else:
+                target = row_type()
+                rows.append(target)
+            for cell, item in zip(cells, spec.items, strict=False):
+                set_text_at(target, item.key, self.cell_answer(cell, item))
+        self.check_total(spec, rows, stated)
+        return rows
+
+    def check_total(self, spec: FieldSpec, rows: list[Any], stated: list[str]) -> None:
+        """A total written in the document that its rows do not add up to is said."""
+        for item, text in zip(spec.items, stated, strict=False):
+            written = parse_kronor(text)
+            values = [getattr(row, item.key).value for row in rows]
+            computed = sum(value for value in values if isinstance(value, int))
+            if written.ok and written.value != computed:
+                self.notes.append(
+                    f"{spec.number or spec.name}: {spec.total} {item.label} i dokumentet är {format_kronor(written.value or 0)}, "
+                    f"men raderna blir {format_kronor(computed)}. Kontrollera beloppen."
+                )
 
     def cell_answer(self, cell: _Cell, spec: FieldSpec) -> str:
         """A cell holding paragraphs and lists, read like an answer."""
@@ -386,7 +455,7 @@ class _Reader:
                 self.line(_Line(paragraph_text(child), _list_marker(paragraph, self.counters, self.numbering)))
             elif child.tag == qn("w:tbl"):
                 table = Table(child, self.doc)
-                if not self.goals_table(table):
+                if not self.grid_table(table):
                     self.table(table)
             elif child.tag in _BLOCK_WRAPPERS:
                 self.read(child)
@@ -414,55 +483,67 @@ def _joined(lines: list[str], spec: FieldSpec) -> str:
     return text.strip()
 
 
-_GOAL_MARK = re.compile(r"(?im)^\s*(m[åa]l|svar|resultat)\s*[0-9]*\s*:\s*")  # å lost on the way: "Mal:"
+_JUDGEMENTS = (  # what a written result says of its goal (å lost on the way too)
+    (("inte uppnatts", "ej uppnatts", "inte har uppnatts"), "Nej"),
+    (("del av malet", "delvis"), "Delvis"),
+    (("uppnatts",), "Ja"),
+)
 
 
-def _goals_from_text(text: str, notes: list[str]) -> list[Mal]:
-    """``Mål: … Svar: …`` pairs as reporters write them in 5.1. Text before the first mark
-    stays with the first goal; text without marks is all kept in one goal, and said so."""
-    pieces = _GOAL_MARK.split(text)
-    goals: list[Mal] = []
+def _rows_from_text(text: str, spec: FieldSpec, row_type: type[Any], notes: list[str]) -> list[Any]:
+    """Rows of a table written as text, ``Mål: … Svar: …`` as reporters do: a line starting
+    with the first column's label starts a row, the second's (or ``Svar``) adds to it. Text
+    before the first mark stays with the first row; text without marks is all kept in one
+    row, and said so. A choice column is judged from the result's words where they say it."""
+    texts = [item for item in spec.items if item.kind in {"answer", "text", "lines"}][:2]
+    choice = next((item for item in spec.items if item.kind == "choice"), None)
+    if not texts:
+        return []
+    first_words = {_norm(texts[0].label)}
+    marks = [_norm(item.label) for item in texts] + ["svar"]
+    pattern = "|".join(re.escape(mark).replace("a", "[aå]") for mark in marks)
+    pieces = re.split(rf"(?im)^\s*({pattern})\s*[0-9]*\s*:\s*", text)
+    first, second = texts[0].key, texts[-1].key
+    rows: list[Any] = []
     if len(pieces) > 1:
         for keyword, body in zip(pieces[1::2], pieces[2::2], strict=True):
-            if keyword.lower() in {"mål", "mal"} or not goals:
-                goals.append(Mal(mal=body.strip()) if keyword.lower() in {"mål", "mal"} else Mal(resultat=body.strip()))
+            if _norm(keyword) in first_words or not rows:
+                rows.append(row_type(**{first if _norm(keyword) in first_words else second: body.strip()}))
             else:
-                goals[-1].resultat = (goals[-1].resultat + "\n\n" + body.strip()).strip()
+                setattr(rows[-1], second, (getattr(rows[-1], second) + "\n\n" + body.strip()).strip())
         if pieces[0].strip():
-            goals[0].mal = (pieces[0].strip() + "\n\n" + goals[0].mal).strip()
+            setattr(rows[0], first, (pieces[0].strip() + "\n\n" + getattr(rows[0], first)).strip())
     elif text.strip():
-        goals.append(Mal(mal=text.strip()))
-        notes.append("5.1 hade inga rubriker Mål och Svar, så all text ligger i Mål 1. Fyll i resultat och Uppnått.")
-    for goal in goals:
-        judgement = _norm(goal.resultat)
-        if "inte uppnatts" in judgement or "ej uppnatts" in judgement or "inte har uppnatts" in judgement:
-            goal.uppnatt = "Nej"
-        elif "del av malet" in judgement or "delvis" in judgement:
-            goal.uppnatt = "Delvis"
-        elif "uppnatts" in judgement:
-            goal.uppnatt = "Ja"
-    return goals
+        rows.append(row_type(**{first: text.strip()}))
+        rest = " och ".join(item.label for item in spec.items if item is not texts[0])
+        notes.append(
+            f"{spec.number or spec.name} hade inga rubriker {texts[0].label} och Svar, "
+            f"så all text ligger i {texts[0].label} 1. Fyll i {rest}."
+        )
+    if choice is not None:
+        for row in rows:
+            judgement = _norm(getattr(row, second))
+            said = next((value for words, value in _JUDGEMENTS if any(word in judgement for word in words)), "")
+            if said in choice.choices:
+                setattr(row, choice.key, said)
+    return rows
 
 
-def _fill(reader: _Reader, form: FormSpec, notes: list[str] | None = None) -> tuple[Draft, list[str], list[str]]:
+def _fill(reader: _Reader, form: FormSpec, notes: list[str] | None = None) -> tuple[Report, list[str], list[str]]:
     notes = [] if notes is None else notes
-    draft = Draft()
+    draft = report_model(form)()
     found: list[str] = []
     missing: list[str] = []
     for path, spec, _section in form.fields():
         name = f"{spec.number} {spec.name}" if spec.number else spec.name
-        if path == "samverkansparter":
-            rows = ["\n".join(line.strip() for line in part if line.strip()) for part in reader.parter]
-            draft.samverkansparter = [Samverkanspart(organisation=row) for row in rows if row]
-            (found if draft.samverkansparter else missing).append(spec.name)
+        rows = _rows(reader, draft, path, spec, notes)
+        if rows is not None:
+            parent_path, _, leaf = path.rpartition(".")
+            setattr(value_at(draft, parent_path) if parent_path else draft, leaf, rows)
+            filled = any(not _blank_row(row) for row in rows)
+            (found if filled else missing).append(name)
             continue
-        lines = reader.texts.get(path)
-        if path == "resultat.mal":
-            goals = reader.goals or _goals_from_text(_joined(lines or [], spec), notes)
-            draft.resultat.mal = goals
-            (found if goals else missing).append(name)
-            continue
-        text = _joined(lines or [], spec)
+        text = _joined(reader.texts.get(path) or [], spec)
         if not text:
             if spec.required:
                 missing.append(name)
@@ -470,10 +551,35 @@ def _fill(reader: _Reader, form: FormSpec, notes: list[str] | None = None) -> tu
         found.append(name)
         if spec.kind == "daterange":
             start, slut = split_date_range(text) or (text, "")
-            draft.allmant.insatstid.start.raw, draft.allmant.insatstid.slut.raw = start, slut
+            first, last = list(spec.parts)
+            set_text_at(draft, f"{path}.{first}", start)
+            set_text_at(draft, f"{path}.{last}", slut)
             continue
         set_text_at(draft, path, text)
     return draft, found, missing
+
+
+def _blank_row(row: BaseModel) -> bool:
+    return all(not str(getattr(value, "raw", value)).strip() for _key, value in row)
+
+
+def _rows(reader: _Reader, draft: Report, path: str, spec: FieldSpec, notes: list[str]) -> list[Any] | None:
+    """A list's or a table's rows as the document has them; None for other fields."""
+    if spec.kind not in {"list", "table"}:
+        return None
+    row_type = row_model(draft, path)
+    if path in reader.tables:
+        return reader.tables[path]
+    if _is_name_list(spec):
+        key = spec.items[0].key
+        texts = ["\n".join(line.strip() for line in part if line.strip()) for part in reader.names.get(path, [])]
+        return [row_type(**{key: text}) for text in texts if text]
+    if path in reader.signers:
+        items = {item.key: item for item in spec.items}
+        return [row_type(**{key: _joined(lines, items[key]) for key, lines in signer.items()}) for signer in reader.signers[path]]
+    if spec.kind == "table":
+        return list(value_at(draft, path))
+    return _rows_from_text(_joined(reader.texts.get(path) or [], spec), spec, row_type, notes)
 
 
 MAX_UNPACKED_BYTES = 160 * 2**20  # everything is read into memory; a report with photos is tens of MB
@@ -538,7 +644,7 @@ def _field_name(spec: FieldSpec, section: SectionSpec) -> str:
     return f"{spec.number} {spec.name}" if spec.number else f"{section.number}. {spec.name}"
 
 
-def _take(draft: Draft, path: str, printed: Any, visible: Any) -> None:
+def _take(draft: Report, path: str, printed: Any, visible: Any) -> None:
     """Put the document's version of one field into ``draft``; in a list of the same length,
     only the rows that changed (the others keep their exact text)."""
     parent_path, _, leaf = path.rpartition(".")
@@ -595,12 +701,35 @@ def _review_notes(doc: DocxDocument) -> list[str]:
     return notes
 
 
+def _recognised(doc: DocxDocument, path: Path, form: FormSpec | None) -> tuple[FormSpec, _Reader]:
+    """The form a document filled in by hand follows: the given one, or the installed form
+    whose headings and labels it has most of. Two forms fitting equally well is said."""
+    candidates = [form] if form is not None else list(installed_forms().forms.values())
+    scored = []
+    for candidate in candidates:
+        reader = _reading(doc, candidate)
+        if len(reader.sections_seen) >= MIN_SECTIONS:
+            found = sum(bool(lines) for lines in reader.texts.values()) + len(reader.tables) + len(reader.names)
+            scored.append((len(reader.sections_seen) + found, candidate, reader))
+    if not scored:
+        first = candidates[0].sections[0].heading if candidates and candidates[0].sections else ""
+        raise ImportFailed(
+            f"”{path.name}” ser inte ut som en slutrapport: rubrikerna från formuläret "
+            f"(till exempel ”{first}”) finns inte i dokumentet."
+        )
+    scored.sort(key=lambda entry: entry[0], reverse=True)
+    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+        names = ", ".join(f"{entry[1].id} ({entry[1].forbund.name})" for entry in scored if entry[0] == scored[0][0])
+        raise ImportFailed(f"”{path.name}” kan följa flera mallar: {names}. Ange vilken mall som gäller.")
+    return scored[0][1], scored[0][2]
+
+
 def read_docx(path: Path, form: FormSpec | None = None) -> ImportResult:
-    """A draft from a .docx: from its text, and exactly where this app exported it unchanged."""
-    form = form or load_form()
+    """A draft from a .docx: from its text, and exactly where this app exported it unchanged.
+    An export carries its form; for a document filled in by hand, ``form`` or the installed
+    form it fits best."""
     doc = _open(path)
     notes = _review_notes(doc)
-    reader = _reading(doc, form)
     carried = embedded.extract(doc)
     if carried is not None:
         try:
@@ -613,13 +742,11 @@ def read_docx(path: Path, form: FormSpec | None = None) -> ImportResult:
         except DraftUnreadable:
             notes.append("Den inbäddade kopian av utkastet är skadad, så texten lästes från dokumentet.")
         else:
-            return _with_word_edits(stored, reader, form, notes)
-    if len(reader.sections_seen) < MIN_SECTIONS:
-        raise ImportFailed(
-            f"”{path.name}” ser inte ut som en slutrapport: rubrikerna från formuläret "
-            "(till exempel ”1. Allmänna uppgifter”) finns inte i dokumentet."
-        )
+            own = installed_forms().forms[type(stored.draft).form_id]
+            return _with_word_edits(stored, _reading(doc, own), own, notes)
+    form, reader = _recognised(doc, path, form)
+    notes += reader.notes
     draft, found, missing = _fill(reader, form, notes)
     notes += _unplaced_notes(reader.unplaced)
     imported = ImportRecord(note="\n".join(reader.unplaced), office=reader.office)
-    return ImportResult(draft.allmant.insatsens_namn.strip(), draft, "text", found, missing, notes=notes, imported=imported)
+    return ImportResult(role_text(draft, "name"), draft, "text", found, missing, notes=notes, imported=imported)

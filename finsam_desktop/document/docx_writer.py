@@ -32,7 +32,7 @@ from finsam_desktop.document.structure import (
     Block,
     Choice,
     FieldTable,
-    GoalsTable,
+    GridTable,
     Heading,
     ListBlock,
     OfficeBox,
@@ -317,9 +317,9 @@ def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
             for label, value in rows:
                 _add_row(table, [(label, True), (value, False)], widths)
             body.paragraph().paragraph_format.space_after = Pt(0)
-        case GoalsTable(header, rows):
-            widths = [Cm(6.25), Cm(7.25), Cm(2.5)]
-            table = _table(body, 3, widths)
+        case GridTable(header, rows, percents, total):
+            widths = [Emu(CONTENT_WIDTH * percent // 100) for percent in percents]
+            table = _table(body, len(header), widths)
             _add_row(table, [(text, True) for text in header], widths)
             _repeat_as_header(table)
             for row in rows:
@@ -327,6 +327,8 @@ def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
                 for cell, text, width in zip(cells, row, widths, strict=True):
                     cell.width = width
                     _cell_answer(cell, text)
+            if total:
+                _add_row(table, [(text, True) for text in total], widths)
             body.paragraph().paragraph_format.space_after = Pt(0)
         case OfficeBox(labels, values):
             widths = [Emu(CONTENT_WIDTH // len(labels))] * len(labels)

@@ -9,7 +9,7 @@ from pathlib import Path
 from finsam_desktop.document.docx_writer import write_docx
 from finsam_desktop.document.structure import build_document
 from finsam_desktop.drafts import ImportRecord, atomic_write, encode
-from finsam_desktop.model import Draft
+from finsam_desktop.model import Report
 from finsam_desktop.validation import control_characters_phrase
 
 
@@ -57,7 +57,7 @@ def export_message(path: Path, error: OSError) -> str:
     return f"”{path.name}” kunde inte sparas. Försök igen eller välj en annan mapp."
 
 
-def docx_bytes(draft: Draft, name: str, imported: ImportRecord | None = None) -> tuple[bytes, bool, int]:
+def docx_bytes(draft: Report, name: str, imported: ImportRecord | None = None) -> tuple[bytes, bool, int]:
     """The document's bytes, whether it is marked UTKAST, and how many characters were removed.
 
     The office box carries what the förbund already wrote in it (``imported.office``)."""
@@ -66,7 +66,7 @@ def docx_bytes(draft: Draft, name: str, imported: ImportRecord | None = None) ->
     return write_docx(report, encode(name, draft, imported=imported)), bool(report.draft_mark), report.replaced_characters
 
 
-def export_docx(draft: Draft, name: str, path: Path, imported: ImportRecord | None = None) -> ExportResult:
+def export_docx(draft: Report, name: str, path: Path, imported: ImportRecord | None = None) -> ExportResult:
     """Write the report to ``path`` atomically; raises :class:`ExportError` in Swedish."""
     data, marked, replaced = docx_bytes(draft, name, imported)
     try:

@@ -15,7 +15,7 @@ from finsam_desktop.document.structure import (
     Block,
     Choice,
     FieldTable,
-    GoalsTable,
+    GridTable,
     Heading,
     ListBlock,
     OfficeBox,
@@ -85,8 +85,15 @@ def _block(block: Block) -> str:
             return "<ul>" + "".join(f"<li>{_text(item)}</li>" for item in items) + "</ul>"
         case FieldTable(rows):
             return _table([[(label, True), (value, False)] for label, value in rows], [38, 62])
-        case GoalsTable(header, rows):
-            table = _table([[(text, True) for text in header], *[[(text, False) for text in row] for row in rows]], [39, 45, 16])
+        case GridTable(header, rows, widths, total):
+            table = _table(
+                [
+                    [(text, True) for text in header],
+                    *[[(text, False) for text in row] for row in rows],
+                    *([[(text, True) for text in total]] if total else []),
+                ],
+                list(widths),
+            )
             for text in {text for row in rows for text in row if text}:  # each cell's paragraphs and lists
                 table = table.replace(
                     f">{_text(text)}</td>", f">{''.join(_block(block) for block in free_text_blocks(text))}</td>"

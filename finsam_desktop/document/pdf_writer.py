@@ -23,7 +23,7 @@ from finsam_desktop.document.structure import (
     Block,
     Choice,
     FieldTable,
-    GoalsTable,
+    GridTable,
     Heading,
     ListBlock,
     OfficeBox,
@@ -80,9 +80,11 @@ def _block(block: Block) -> str:
         case FieldTable(rows):
             cells = ", ".join(f"{_cells([label], bold=True)}, {_content(value)}" for label, value in rows)
             return f"#table(columns: (6cm, 1fr), {cells})\n"
-        case GoalsTable(header, rows):
+        case GridTable(header, rows, widths, total):
             body = ", ".join(f"[{''.join(_block(block) for block in free_text_blocks(text))}]" for row in rows for text in row)
-            return f"#table(columns: (39%, 45%, 16%), table.header({_cells(header, bold=True)}), {body})\n"
+            columns = ", ".join(f"{width}%" for width in widths)
+            footer = f", {_cells(total, bold=True)}" if total else ""
+            return f"#table(columns: ({columns}), table.header({_cells(header, bold=True)}), {body}{footer})\n"
         case OfficeBox(labels, values):
             shown = values or ("",) * len(labels)
             caption = f'#text(size: 9pt, style: "italic", fill: {SECONDARY}){_content(OFFICE_CAPTION)}\n'

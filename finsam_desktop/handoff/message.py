@@ -13,8 +13,8 @@ import urllib.parse
 from email.message import EmailMessage
 from email.policy import SMTP
 
-from finsam_desktop.form import load_form
-from finsam_desktop.model import Draft
+from finsam_desktop.model import Report
+from finsam_desktop.roles import form_of, role_text
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
@@ -24,16 +24,16 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def subject_of(draft: Draft) -> str:
+def subject_of(draft: Report) -> str:
     """The subject keeps the insats's own words (``/ : " ?`` included); it is not a file name."""
-    parts = ["Slutrapport", _one_line(draft.allmant.insatsens_namn), _one_line(draft.ansvarig.organisation)]
+    parts = ["Slutrapport", _one_line(role_text(draft, "name")), _one_line(role_text(draft, "organisation"))]
     return " – ".join(part for part in parts if part)
 
 
-def body_of(draft: Draft, filename: str) -> str:
-    sender = draft.ansvarig.kontaktperson.strip() or "Uppgiftslämnaren"
-    organisation = draft.ansvarig.organisation.strip()
-    insats = draft.allmant.insatsens_namn.strip() or "insatsen"
+def body_of(draft: Report, filename: str) -> str:
+    sender = role_text(draft, "contact") or "Uppgiftslämnaren"
+    organisation = role_text(draft, "organisation")
+    insats = role_text(draft, "name") or "insatsen"
     return (
         "Hej!\n\n"
         f"Här kommer slutrapporten för {insats}. Rapporten finns bifogad som Word-dokument ({filename}).\n\n"
@@ -57,10 +57,10 @@ def ascii_name(filename: str) -> str:
     return text or "Slutrapport.docx"
 
 
-def report_message(draft: Draft, attachment: bytes, filename: str, sender: str = "") -> EmailMessage:
+def report_message(draft: Report, attachment: bytes, filename: str, sender: str = "") -> EmailMessage:
     """The message to the förbund's address (from the form data) with the report attached."""
     message = EmailMessage(policy=SMTP)
-    message["To"] = load_form().forbund.recipient
+    message["To"] = form_of(draft).forbund.recipient
     if sender:
         message["From"] = sender
     message["Subject"] = subject_of(draft)
@@ -82,14 +82,14 @@ def eml_draft(message: EmailMessage) -> bytes:
     return draft.as_bytes()
 
 
-def mailto_url(draft: Draft, filename: str) -> str:
+def mailto_url(draft: Report, filename: str) -> str:
     """A ``mailto:`` link with address, subject and body; the file must be attached by hand."""
-    insats = draft.allmant.insatsens_namn.strip() or "insatsen"
-    sender = draft.ansvarig.kontaktperson.strip() or "Uppgiftslämnaren"
+    insats = role_text(draft, "name") or "insatsen"
+    sender = role_text(draft, "contact") or "Uppgiftslämnaren"
     body = (
         f"Hej!\n\nHär kommer slutrapporten för {insats}.\n\n"
         f"(Bifoga filen {filename} innan du skickar.)\n\n"
-        f"Med vänliga hälsningar\n{sender}\n{draft.ansvarig.organisation.strip()}\n"
+        f"Med vänliga hälsningar\n{sender}\n{role_text(draft, 'organisation')}\n"
     )
     query = urllib.parse.urlencode({"subject": subject_of(draft), "body": body}, quote_via=urllib.parse.quote)
-    return f"mailto:{load_form().forbund.recipient}?{query}"
+    return f"mailto:{form_of(draft).forbund.recipient}?{query}"
