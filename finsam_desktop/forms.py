@@ -101,6 +101,10 @@ def check_form(text: str) -> tuple[FormSpec | None, list[FormProblem]]:
     except tomllib.TOMLDecodeError as error:
         at = _TOML_LINE.search(str(error))
         return None, [FormProblem(int(at.group(1)) if at else 1, f"filen är inte giltig TOML: {error}")]
+    except RecursionError:
+        return None, [FormProblem(1, "filen är nästlad orimligt djupt och är inte ett formulär")]
+    except ValueError:  # an integer of thousands of digits
+        return None, [FormProblem(1, "filen har ett orimligt långt tal och är inte ett formulär")]
     locations = _locations(text)
     try:
         form = FormSpec.model_validate(data)

@@ -12,14 +12,18 @@ import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pytestqt.qtbot import QtBot
 
 from finsam_desktop import cli
 from finsam_desktop.document.docx_reader import read_docx
-from finsam_desktop.document.export import export_docx
+from finsam_desktop.document.export import docx_bytes, export_docx
+from finsam_desktop.document.filename import suggested_filename
+from finsam_desktop.document.pdf_writer import write_pdf
 from finsam_desktop.document.structure import build_document, plain_text, shown_value
 from finsam_desktop.drafts import decode, encode
 from finsam_desktop.form import AtMost, DateOrder, NotFuture, RequiredCase, SumEquals, load_form
-from finsam_desktop.forms import installed_forms
+from finsam_desktop.forms import installed_forms, read_form_file
+from finsam_desktop.handoff.message import report_message
 from finsam_desktop.model import Report, report_model, row_model, set_text_at, value_at
 from finsam_desktop.paths import forms_dir
 from finsam_desktop.roles import role_text
@@ -27,10 +31,12 @@ from finsam_desktop.rules import amount, column_of
 from finsam_desktop.sample import sample_report
 from finsam_desktop.validation import validate
 from tests import variant_documents as variant
+from tests.docx_text import body_lines, open_docx
 from tests.forms import FORM_IDS, RULE_CASES, TEST_FORM_IDS, TEST_FORMS, filled_draft
 from tests.strategies import drafts_of
 from tests.test_import import without_embedded_draft
 from tests.test_libreoffice import pdf_pages, soffice
+from tests.test_renderers import pdf_text, qt_lines
 from tests.variant_documents import VARIANT_LAYOUTS
 
 
@@ -252,3 +258,38 @@ def test_cli_sample_import_and_export_for_any_form(tmp_path: Path, capsys: pytes
     assert "Formuläret ”finns-inte” finns inte. Installerade: gavleborg-slutrapport" in capsys.readouterr().err
     imported = read_docx(plain).draft
     assert plain_text(build_document(imported)) == plain_text(build_document(sample_report("sjobygden-slutrapport")[1]))
+
+
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_word_print_and_pdf_show_the_same_text_for_every_form(qtbot: QtBot, tmp_path: Path, form_id: str) -> None:
+    name, draft = filled_draft(form_id)
+    report = build_document(draft)
+    word = body_lines(open_docx(docx_bytes(draft, name)[0]))
+    assert qt_lines(report) == word == plain_text(report)
+    pages = write_pdf(report, tmp_path / "r.pdf")
+    drawn = " ".join(" ".join(pdf_text(tmp_path / "r.pdf", layout=False)).split())
+    assert pages >= 1 and f"Sida {pages}({pages})" in drawn
+    assert all(" ".join(section.heading.split()) in drawn for section in load_form(form_id).sections)
+
+
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_the_email_goes_to_the_forms_förbund_with_the_reports_own_words(form_id: str) -> None:
+    _name, draft = filled_draft(form_id)
+    message = report_message(draft, b"PK", "r.docx")
+    form = load_form(form_id)
+    assert message["To"] == form.forbund.recipient
+    subject = message["Subject"]
+    assert all(" ".join(role_text(draft, role).split()) in subject for role in ("name", "organisation"))
+    assert suggested_filename(draft).startswith(f"Slutrapport – {role_text(draft, 'name')[:10]}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[a]\n" + "b = " + "[" * 100_000 + "]" * 100_000, "x = 1\n" * 10 + "[[" + "a." * 5000 + "b]]", "a = " + "9" * 100_000],
+    ids=["nested arrays", "deep tables", "huge number"],
+)
+def test_a_hostile_form_file_gets_a_message_not_a_crash(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "elak.toml"
+    path.write_text(text, encoding="utf-8")
+    form, problems = read_form_file(path)
+    assert form is None and problems and problems[0].message
