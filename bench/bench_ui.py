@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import statistics
 import subprocess
@@ -13,9 +14,11 @@ from pathlib import Path
 from bench.maximal import maximal_draft
 from bench.runner import Benchmark
 from finsam_desktop.drafts import NEW_FILE, write_draft
+from finsam_desktop.sample import sample_report
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = 72  # field editors the wizard shows for the maximal draft
+TYPICAL_FIELDS = 36  # about as many as an example report shows
 
 
 def _start(*args: str) -> tuple[float, float]:
@@ -29,6 +32,13 @@ def _start(*args: str) -> tuple[float, float]:
 def _maximal_file() -> Path:
     path = Path(tempfile.mkdtemp(prefix="finsam-bench-ui-")) / "maximal.json"
     write_draft(path, "Maximal", maximal_draft(), NEW_FILE)
+    return path
+
+
+def _sample_file(form_id: str) -> Path:
+    path = Path(tempfile.mkdtemp(prefix="finsam-bench-ui-")) / f"{form_id}.json"
+    name, draft = sample_report(form_id)
+    write_draft(path, name, draft, NEW_FILE)
     return path
 
 
@@ -68,7 +78,13 @@ def benchmarks() -> list[Benchmark]:
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a"))
         app.processEvents()
 
+    typical = {form_id: _sample_file(form_id) for form_id in ("gavleborg-slutrapport", "sjobygden-slutrapport")}
     return [
+        *(
+            Benchmark(f"cold start, wizard with the example report ({form_id})", functools.partial(_start, "app", str(path)),
+                      f"bare PySide6 window, {TYPICAL_FIELDS} fields", lambda: _start("bare", str(TYPICAL_FIELDS)), repeats=5)
+            for form_id, path in typical.items()
+        ),
         Benchmark("cold start, wizard with maximal draft", lambda: _start("app", str(draft_path)),
                   f"bare PySide6 window, {FIELDS} fields", lambda: _start("bare", str(FIELDS)), repeats=5),
         Benchmark("keystroke in a 50 000-character answer", lambda: keystroke(answer),
