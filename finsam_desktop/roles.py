@@ -32,11 +32,3 @@ def role_text(draft: Report, role: str) -> str:
     node = role_node(draft, role)
     return "" if node is None else text_of(node).strip()
 
-
-def partner_names(draft: Report) -> list[str]:
-    """The samverkansparter as written, one per row (the ``partners`` role names a column)."""
-    path = form_of(draft).roles.partners
-    if not path:
-        return []
-    rows_path, _, column = path.rpartition(".")
-    return [text for row in value_at(draft, rows_path) if (text := text_of(getattr(row, column)).strip())]

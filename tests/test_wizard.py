@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from finsam_desktop.document.docx_reader import read_docx
 from finsam_desktop.drafts import read_draft
+from finsam_desktop.model import Report
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.session import DraftSession
 from tests.gavleborg import Draft
@@ -88,6 +89,17 @@ def type_into(qtbot: QtBot, window: MainWindow, path: str, text: str) -> None:
     window.sidebar.setFocus()  # leaving the field
 
 
+def export_from_review(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, target: Path) -> Report:
+    """Press the review page's export button, with the file dialog and the result box
+    answered at the seam; what the exported document reads back as."""
+    told: list[str] = []
+    monkeypatch.setattr(export_actions, "choose_path", lambda *args: target)
+    monkeypatch.setattr(export_actions, "offer_to_open", lambda parent, path, lines: told.extend(lines))
+    qtbot.mouseClick(window.review.export_button, Qt.MouseButton.LeftButton)
+    assert told == [f"Rapporten är sparad som {target}"]
+    return read_docx(target).draft
+
+
 def test_a_whole_report_typed_reviewed_fixed_and_exported(app, qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, DraftSession.create(drafts_dir(), "", Draft()))
     for path, text in TYPED.items():
@@ -129,14 +141,7 @@ def test_a_whole_report_typed_reviewed_fixed_and_exported(app, qtbot: QtBot, tmp
     window.sidebar.setCurrentRow(len(window.pages))
     assert window.review.summary.text() == "✔ Rapporten är komplett och klar att exporteras."
 
-    # export, with the file dialog and the result box answered at the seam
-    target = tmp_path / "Slutrapport.docx"
-    told: list[str] = []
-    monkeypatch.setattr(export_actions, "choose_path", lambda *args: target)
-    monkeypatch.setattr(export_actions, "offer_to_open", lambda parent, path, lines: told.extend(lines))
-    qtbot.mouseClick(window.review.export_button, Qt.MouseButton.LeftButton)
-    assert told == [f"Rapporten är sparad som {target}"]
-    exported = read_docx(target).draft
+    exported = export_from_review(qtbot, window, monkeypatch, tmp_path / "Slutrapport.docx")
     assert exported == window.session.draft
     assert exported.analys.systemfel == "Långa väntetider i vården."
     assert exported.samverkansparter[0].organisation == "Försäkringskassan"

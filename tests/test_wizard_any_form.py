@@ -11,15 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from finsam_desktop.document.docx_reader import read_docx
 from finsam_desktop.form import FieldSpec, load_form
 from finsam_desktop.model import report_model
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
 from tests.forms import FORM_IDS
-from tests.test_wizard import editor, input_of, open_window, type_into
-from ui import export_actions
+from tests.test_wizard import editor, export_from_review, input_of, open_window, type_into
 from ui.app import create_application
 from ui.main_window import MainWindow
 
@@ -68,13 +66,7 @@ def test_a_report_of_any_form_is_written_with_the_keyboard_checked_and_exported(
     window.sidebar.setCurrentRow(len(window.pages))
     assert window.problems == []
     assert window.review.summary.text() == "✔ Rapporten är komplett och klar att exporteras."
-    target = tmp_path / "Slutrapport.docx"
-    told: list[str] = []
-    monkeypatch.setattr(export_actions, "choose_path", lambda *args: target)
-    monkeypatch.setattr(export_actions, "offer_to_open", lambda parent, path, lines: told.extend(lines))
-    qtbot.mouseClick(window.review.export_button, Qt.MouseButton.LeftButton)
-    assert told == [f"Rapporten är sparad som {target}"]
-    assert read_docx(target).draft == window.session.draft
+    assert export_from_review(qtbot, window, monkeypatch, tmp_path / "Slutrapport.docx") == window.session.draft
 
 
 def test_the_cost_table_sums_as_you_type_and_says_when_the_sum_is_too_high(qtbot: QtBot) -> None:

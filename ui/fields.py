@@ -247,3 +247,25 @@ def show_problems_on(label: QLabel, problems: list[Problem]) -> None:
     label.style().unpolish(label)
     label.style().polish(label)
     label.show()
+
+
+def add_question_heading(layout: QVBoxLayout, spec: FieldSpec) -> None:
+    """A list's or table's heading and help text above its rows, as the form words them."""
+    heading = QLabel(spec.heading if spec.number else spec.label)
+    heading.setProperty("role", "heading")
+    heading.setWordWrap(True)
+    layout.addWidget(heading)
+    if spec.help:
+        help_text = QLabel(spec.help)
+        help_text.setProperty("role", "help")
+        help_text.setWordWrap(True)
+        layout.addWidget(help_text)
+
+
+def problem_label() -> QLabel:
+    """Where a question's problems are shown (hidden while there are none)."""
+    label = QLabel()
+    label.setProperty("role", "problem")
+    label.setWordWrap(True)
+    label.hide()
+    return label

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButto
 
 from finsam_desktop.form import FieldSpec
 from finsam_desktop.model import Report, row_model, value_at
-from ui.fields import FieldEditor
+from ui.fields import FieldEditor, add_question_heading, problem_label
 
 
 class ListEditor(QWidget):
@@ -39,19 +39,10 @@ class ListEditor(QWidget):
         self._removed: tuple[int, Any] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)
-        heading = QLabel(spec.heading if spec.number else spec.label)
-        heading.setProperty("role", "heading")
-        layout.addWidget(heading)
-        if spec.help:
-            help_text = QLabel(spec.help)
-            help_text.setProperty("role", "help")
-            layout.addWidget(help_text)
+        add_question_heading(layout, spec)
         self.rows = QVBoxLayout()
         layout.addLayout(self.rows)
-        self.problems = QLabel()
-        self.problems.setProperty("role", "problem")
-        self.problems.setWordWrap(True)
-        self.problems.hide()
+        self.problems = problem_label()
         layout.addWidget(self.problems)
         layout.addWidget(self._undo_bar())
         self.add_button = QPushButton(f"&Lägg till {spec.item_label.lower()}")

@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
             self,
             "Om Finsam Slutrapport",
             f"<b>Finsam Slutrapport</b> {__version__}<p>Skriv slutrapporten för en insats som finansieras "
-            "av Samordningsförbund Gävleborg. Rapporten sparas medan du skriver.</p>",
+            f"av {self.form.forbund.name}. Rapporten sparas medan du skriver.</p>",
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

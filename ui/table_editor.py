@@ -14,7 +14,7 @@ from finsam_desktop.model import Report, value_at
 from finsam_desktop.parsing import format_kronor
 from finsam_desktop.roles import form_of
 from finsam_desktop.rules import amount
-from ui.fields import FieldEditor
+from ui.fields import FieldEditor, add_question_heading, problem_label
 
 
 class TableEditor(QWidget):
@@ -29,15 +29,7 @@ class TableEditor(QWidget):
         self.editors: list[FieldEditor] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)
-        heading = QLabel(spec.heading)
-        heading.setProperty("role", "heading")
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
-        if spec.help:
-            help_text = QLabel(spec.help)
-            help_text.setProperty("role", "help")
-            help_text.setWordWrap(True)
-            layout.addWidget(help_text)
+        add_question_heading(layout, spec)
         grid = QGridLayout()
         layout.addLayout(grid)
         for column, text in enumerate((spec.row_header, *(item.label for item in spec.items))):
@@ -64,10 +56,7 @@ class TableEditor(QWidget):
                 total.setAccessibleName(f"{spec.total}, {item.label}")
                 grid.addWidget(total, total_row, column)
                 self.totals.append(total)
-        self.problems = QLabel()
-        self.problems.setProperty("role", "problem")
-        self.problems.setWordWrap(True)
-        self.problems.hide()
+        self.problems = problem_label()
         layout.addWidget(self.problems)
         grid.setColumnStretch(0, 2)
         for column in range(1, len(spec.items) + 1):
