@@ -19,12 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from finsam_desktop.document.structure import build_document
 from finsam_desktop.model import Report
 from finsam_desktop.roles import form_of
 from finsam_desktop.validation import FEL, Problem
 from ui.fields import SEVERITY_TEXT
-from ui.report_pdf import text_document
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -107,7 +105,11 @@ class ReviewPage(QWidget):
                 self.problems.addItem(item)
 
     def refresh_preview(self) -> None:
-        """Show the report as it is now; the previous preview is freed (the view would keep it)."""
+        """Show the report as it is now; the previous preview is freed (the view would keep it).
+        The renderer loads when the page is first shown, not at start."""
+        from finsam_desktop.document.structure import build_document
+        from ui.report_pdf import text_document
+
         document = text_document(build_document(self.draft))
         document.setParent(self.preview)
         self.preview.setDocument(document)
