@@ -2,7 +2,9 @@
 
 Renders the start screen, every section page of the example report, a page showing
 problems, and the review page. ``--scale 2`` renders at 200 %, ``--dark`` with a dark
-palette; ``--out`` chooses the folder (default: docs/screenshots).
+palette; ``--out`` chooses the folder (default: docs/screenshots). ``--screen 1024x700``
+renders instead the wizard as it opens on a screen of that size (less a taskbar) at the
+``--scale`` given: ``skarm-1024x700-*.png``.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ def main() -> None:
     parser.add_argument("--scale", default="1")
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--screen", help="WxH: the physical screen, e.g. 1366x768")
     args = parser.parse_args()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["QT_SCALE_FACTOR"] = args.scale
@@ -59,6 +62,9 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     name, draft = sample_report()
     DraftSession.create(drafts_dir(), name, draft)
+    if args.screen:
+        on_a_screen(args.screen, float(args.scale), args.out)
+        return
     start = StartWindow()
     start.resize(900, 560)
     start.show()
@@ -89,6 +95,30 @@ def main() -> None:
     for each in (window, problems):
         each.close()
     QApplication.processEvents()
+
+
+TASKBAR = 40  # physical pixels a Windows taskbar takes
+
+
+def on_a_screen(screen: str, scale: float, out: Path) -> None:
+    """The wizard in the room a screen of ``screen`` physical pixels leaves at ``scale``."""
+    from PySide6.QtWidgets import QApplication
+
+    from finsam_desktop.paths import drafts_dir
+    from finsam_desktop.sample import sample_report
+    from finsam_desktop.session import DraftSession
+    from ui.main_window import MainWindow
+
+    width, height = (int(number) for number in screen.split("x"))
+    name, draft = sample_report()
+    window = MainWindow(DraftSession.create(drafts_dir(), name, draft))
+    window.resize(int(width / scale), int((height - TASKBAR) / scale))
+    window.show()
+    for row, what in ((0, "avsnitt-1"), (4, "avsnitt-5"), (len(window.pages), "granska")):
+        window.sidebar.setCurrentRow(row)
+        QApplication.processEvents()
+        window.grab().save(str(out / f"skarm-{screen}-{round(scale * 100)}-{what}.png"))
+    window.close()
 
 
 if __name__ == "__main__":

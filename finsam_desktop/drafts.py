@@ -97,6 +97,7 @@ class ImportRecord(BaseModel):
 
     note: str = ""
     office: dict[str, str] = Field(default_factory=dict)
+    source: str = ""  # SHA-256 of the document's bytes, to know it when it is opened again
 
 
 class DraftFile(BaseModel):

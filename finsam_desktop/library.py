@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from finsam_desktop.drafts import BACKUP_SUFFIX, SUFFIX, encode, new_draft_path, read_draft, write_encoded
+from finsam_desktop.drafts import BACKUP_SUFFIX, SUFFIX, DraftError, encode, new_draft_path, read_draft, write_encoded
 from finsam_desktop.journal import move_journal
 from finsam_desktop.roles import role_text
 from finsam_desktop.session import DraftSession
@@ -53,6 +53,18 @@ def trash_draft(path: Path) -> Path:
 def restore_draft(trashed: Path) -> Path:
     """Bring a trashed draft back to the drafts folder; returns its path there."""
     return _move(trashed, trashed.parent.parent)
+
+
+def imported_from(folder: Path, source: str) -> tuple[Path, str] | None:
+    """A draft in ``folder`` made from the document whose SHA-256 is ``source``, and its name."""
+    for path in sorted(folder.glob(f"*{SUFFIX}")):
+        try:
+            loaded = read_draft(path)
+        except DraftError:
+            continue
+        if loaded.imported.source == source:
+            return path, loaded.name or role_text(loaded.draft, "name") or path.stem
+    return None
 
 
 def trashed_drafts(folder: Path) -> list[Path]:

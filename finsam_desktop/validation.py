@@ -73,12 +73,24 @@ def control_characters_phrase(count: int) -> str:
 # --- one field ------------------------------------------------------------------------
 
 
+# What a field of each kind looks like filled in, for the message when it is empty.
+EXAMPLES = {
+    "date": "till exempel 2025-03-31",
+    "kronor": "i kronor, till exempel 480 000",
+    "phone": "till exempel 070-123 45 67",
+    "email": "till exempel fornamn.efternamn@kommun.se",
+    "postnummer": "till exempel 802 50",
+    "postort": "orten efter postnumret, till exempel Gävle",
+}
+
+
 def _empty_message(spec: FieldSpec) -> str:
     if spec.kind == "answer":
         return f"Svara på frågan ”{spec.number} {spec.name}”. Svaret behövs för att rapporten ska vara komplett."
     if spec.kind == "choice":
         return f"Välj {', '.join(spec.choices[:-1])} eller {spec.choices[-1]} under {spec.name}."
-    return f"Fyll i {spec.name}."
+    example = EXAMPLES.get(spec.kind)
+    return f"Fyll i {spec.name}, {example}." if example else f"Fyll i {spec.name}."
 
 
 def _is_junk_amount(spec: FieldSpec, text: str) -> bool:

@@ -84,8 +84,8 @@ DEFECTS = [
         amounts_left_empty,
         1,
         [
-            "allmant.beviljade_medel: fel: Fyll i Beviljade medel för insatsen.",
-            "allmant.utnyttjade_medel: fel: Fyll i Utnyttjade medel.",
+            "allmant.beviljade_medel: fel: Fyll i Beviljade medel för insatsen, i kronor, till exempel 480 000.",
+            "allmant.utnyttjade_medel: fel: Fyll i Utnyttjade medel, i kronor, till exempel 480 000.",
             "ekonomi: fel: Svara på 7.1.1 om medlen är helt utnyttjade, annars på 7.2.1. Fyll i beloppen i "
             "avsnitt 1 så ser du vilken fråga som gäller.",
         ],
@@ -95,7 +95,7 @@ DEFECTS = [
         1,
         [
             "allmant.insatstid.start: fel: Här står två datum (2021-10-01 och 2022-01-31). Skriv ett datum i varje fält.",
-            "allmant.insatstid.slut: fel: Fyll i Slutdatum.",
+            "allmant.insatstid.slut: fel: Fyll i Slutdatum, till exempel 2025-03-31.",
         ],
     ),
     (short_year_date, 0, ["uppgiftslamnare.datum: varning: Tolkat som 2026-02-15. Skriv det så i fältet om det stämmer."]),
@@ -127,7 +127,7 @@ DEFECTS = [
             "allmant.insatsens_namn: varning: Insatsens namn ska stå på en rad. Ta bort radbrytningarna.",
             "allmant.utnyttjade_medel: varning: ”000 0” ser ut att vara en rest från mallen. Skriv beloppet, till "
             "exempel 625 000.",
-            "allmant.utnyttjade_medel: fel: Fyll i Utnyttjade medel.",
+            "allmant.utnyttjade_medel: fel: Fyll i Utnyttjade medel, i kronor, till exempel 480 000.",
         ],
     ),
     (

@@ -215,7 +215,7 @@ def test_a_version_1_file_is_migrated_and_saved_as_the_current_version(tmp_path:
     copy.write_bytes(fixture.read_bytes())
     write_draft(copy, loaded.name, loaded.draft, read_draft(copy).revision)
     again = json.loads(copy.read_text(encoding="utf-8"))
-    assert (again["schema_version"], again["handoffs"], again["imported"]) == (4, [], {"note": "", "office": {}})
+    assert (again["schema_version"], again["handoffs"], again["imported"]) == (4, [], {"note": "", "office": {}, "source": ""})
     assert read_draft(copy).draft == loaded.draft
 
 

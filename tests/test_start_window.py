@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.document.export import export_docx
@@ -15,7 +15,7 @@ from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
 from tests.mall_documents import mall_in_tables
-from tests.typing import answer_form_choice
+from tests.typing import answer_form_choice, type_text
 from ui.start_window import StartWindow
 
 
@@ -104,22 +104,53 @@ def test_a_broken_file_is_explained_not_opened(qtbot: QtBot, start: StartWindow,
     assert warned == ["Filen ”trasig.json” är skadad eller ofullständig och kan inte läsas."]
 
 
-def test_the_library_renames_copies_and_deletes_with_undo(qtbot: QtBot, start: StartWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_library_renames_with_f2_copies_and_deletes_with_the_delete_key_and_undo(qtbot: QtBot, start: StartWindow) -> None:
     opened(qtbot, start, start.open_sample)
     start.refresh()
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Min rapport", True))
-    start.rename_selected()
+    start.recent.setFocus()
+    seen: dict[str, object] = {}
+
+    def rename() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, rename)
+            return
+        buttons = [button.text() for button in dialog.findChildren(QPushButton)]
+        seen.update(title=dialog.windowTitle(), buttons=buttons, wide=dialog.width() >= dialog.sizeHint().width())
+        line = dialog.findChild(QLineEdit)
+        line.selectAll()
+        type_text(line, "Min rapport")
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, rename)
+    qtbot.keyClick(start.recent, Qt.Key.Key_F2)
+    assert seen == {"title": "Byt namn på ”Exempel – Steget före”", "buttons": ["Byt namn", "Avbryt"], "wide": True}
     assert start.recent.topLevelItem(0).text(0) == "Min rapport"
     start.duplicate_selected()
     names = sorted(start.recent.topLevelItem(row).text(0) for row in range(start.recent.topLevelItemCount()))
     assert names == ["Min rapport", "Min rapport (kopia)"]
-    start.recent.setCurrentItem(next(start.recent.topLevelItem(r) for r in range(2) if start.recent.topLevelItem(r).text(0) == "Min rapport"))
-    start.trash_selected()
+    mine = next(start.recent.topLevelItem(r) for r in range(2) if start.recent.topLevelItem(r).text(0) == "Min rapport")
+    qtbot.mouseClick(start.recent.viewport(), Qt.MouseButton.LeftButton, pos=start.recent.visualItemRect(mine).center())
+    qtbot.keyClick(start.recent, Qt.Key.Key_Delete)
     assert [start.recent.topLevelItem(r).text(0) for r in range(start.recent.topLevelItemCount())] == ["Min rapport (kopia)"]
-    assert start.undo_note.text() == "”Min rapport” flyttades till papperskorgen." and start.undo_button.isVisibleTo(start)
+    assert start.undo_note.text() == (
+        "”Min rapport” flyttades till programmets papperskorg (mappen ”papperskorg” bland utkasten, inte datorns)."
+    )
+    assert start.undo_button.isVisibleTo(start)
     qtbot.mouseClick(start.undo_button, Qt.MouseButton.LeftButton)
     names = sorted(start.recent.topLevelItem(row).text(0) for row in range(start.recent.topLevelItemCount()))
     assert names == ["Min rapport", "Min rapport (kopia)"]
+
+
+def test_no_mnemonic_is_used_twice_on_the_start_screen(start: StartWindow) -> None:
+    texts = [button.text() for button in start.findChildren(QPushButton)] + [label.text() for label in start.findChildren(QLabel)]
+    keys = [text[text.index("&") + 1].lower() for text in texts if "&" in text and not text.startswith("<")]
+    assert len(keys) == len(set(keys)) > 8, keys
+
+
+def test_an_empty_start_screen_says_how_to_begin(start: StartWindow) -> None:
+    assert start.empty_note.isVisible() and not start.recent.isVisible()
+    assert start.empty_note.text().startswith("Du har inga rapporter än. Välj Ny rapport")
 
 
 def test_opening_a_report_edited_in_word_says_what_changed_before_it_opens(

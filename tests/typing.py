@@ -46,3 +46,12 @@ def answer_form_choice(qtbot: QtBot, keys: tuple[Qt.Key, ...] = ()) -> None:
         qtbot.keyClick(combo, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, answer)
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Make ``window`` the active one, as a click on it would: focus changes and shortcuts
+    are told to the active window only."""
+    handle = window.windowHandle()
+    assert handle is not None
+    handle.requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)

@@ -119,11 +119,33 @@ class Launcher(QObject):
     def open(self, session: DraftSession) -> MainWindow:
         window = MainWindow(session)
         self.windows.append(window)
+        window.library_requested.connect(self.show_start)
+        window.new_report_requested.connect(self.start.new_report)
+        window.open_file_requested.connect(self.start.open_file)
+        window.closed.connect(lambda: self._closed(window))
+        if self.start.notice:
+            window.show_notice(self.start.notice)
+            self.start.notice = ""
         window.show()
+        window.focus_first_field()
         if session.dirty:
             window.save_now()
         self.start.hide()
         return window
+
+    def show_start(self) -> None:
+        """Dina rapporter, up to date, in front."""
+        self.start.refresh()
+        self.start.show()
+        self.start.raise_()
+        self.start.activateWindow()
+
+    def _closed(self, window: MainWindow) -> None:
+        """Closing the last report goes back to the start screen rather than quitting."""
+        if window in self.windows:
+            self.windows.remove(window)
+        if not self.windows:
+            self.show_start()
 
 
 def main(path: Path | None = None) -> int:

@@ -19,6 +19,7 @@ from finsam_desktop.document.pdf_writer import write_pdf
 from finsam_desktop.document.structure import ReportDocument, build_document
 from finsam_desktop.session import DraftSession
 from finsam_desktop.validation import FEL, validate
+from ui import settings
 from ui.report_pdf import paint_pages
 from ui.reveal import reveal
 
@@ -49,9 +50,19 @@ def confirm_draft_export(parent: QWidget, session: DraftSession) -> bool:
     return box.clickedButton() is export
 
 
+def save_folder() -> Path:
+    """The folder a save dialog starts in: the last one used, while it exists, else Dokument."""
+    last = Path(settings.last_folder()) if settings.last_folder() else None
+    return last if last is not None and last.is_dir() else documents_folder()
+
+
 def choose_path(parent: QWidget, title: str, name: str, filter_text: str) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(documents_folder() / name), filter_text)
-    return Path(chosen) if chosen else None
+    """A save dialog with the suggested name whole (``Trisam 2.0.pdf``, dots kept)."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(save_folder() / name), filter_text)
+    if not chosen:
+        return None
+    settings.set_last_folder(str(Path(chosen).parent))
+    return Path(chosen)
 
 
 def offer_to_open(parent: QWidget, path: Path, lines: list[str]) -> None:
@@ -106,7 +117,7 @@ def save_pdf(parent: QWidget, session: DraftSession) -> Path | None:
 def print_preview(parent: QWidget, session: DraftSession) -> None:
     """Förhandsgranska och skriv ut…: A4, the same pages as the PDF."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(suggested_filename(session.draft, ""))
+    printer.setDocName(suggested_filename(session.draft, ".pdf"))  # "Skriv till fil" drops only the suffix
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Förhandsgranska och skriv ut")
     dialog.paintRequested.connect(lambda device: paint_pages(printed(session), device))

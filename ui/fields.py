@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCalendarWidget,
     QHBoxLayout,
     QLabel,
@@ -31,6 +32,7 @@ from finsam_desktop.validation import Problem
 from ui.wheel_safe import ChoiceBox
 
 SEVERITY_TEXT = {"fel": "✖ Fel", "varning": "⚠ Varning"}
+SEVERITY_WORD = {"fel": "Fel", "varning": "Varning"}  # as said by a screen reader: no symbols
 TYPED = {"date", "kronor", "phone", "email", "postnummer"}
 
 
@@ -60,14 +62,22 @@ class AnswerEdit(QPlainTextEdit):
         super().focusOutEvent(event)
         self.left.emit()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The text wraps anew at a new width: the height follows, whether the draft was
+        just opened (laid out before the window had its size) or is being typed into."""
+        super().resizeEvent(event)
+        self._fit()
+
 
 class DateEdit(QWidget):
     """A date typed freely, or picked from a calendar that starts weeks on Monday.
 
-    Signals: ``picked`` when a date was chosen in the calendar.
+    Signals: ``picked`` when a date was chosen in the calendar; ``left`` when focus leaves
+    the field and its calendar button (Tab from the date to the button is not leaving).
     """
 
     picked = Signal()
+    left = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -92,6 +102,15 @@ class DateEdit(QWidget):
         layout.addWidget(self.line)
         layout.addWidget(self.button)
         self.setFocusProxy(self.line)
+        self.line.installEventFilter(self)
+        self.button.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and QApplication.activePopupWidget() is None:
+            focused = QApplication.focusWidget()
+            if focused is None or not self.isAncestorOf(focused):
+                self.left.emit()
+        return False
 
     def _choose(self, day: QDate) -> None:
         self.line.setText(day.toString("yyyy-MM-dd"))
@@ -184,7 +203,8 @@ class FieldEditor(QWidget):
         if spec.kind == "date":
             date = DateEdit()
             date.line.textEdited.connect(self._typed)
-            date.line.editingFinished.connect(self._leave)
+            date.line.returnPressed.connect(self._leave)
+            date.left.connect(self._leave)
             date.picked.connect(self._typed)
             date.picked.connect(self._leave)
             return date, date.line.text, date.line.setText
@@ -232,7 +252,11 @@ class FieldEditor(QWidget):
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_problems(self, problems: list[Problem]) -> None:
+        """Under the field, and in what a screen reader says of it (its description)."""
         show_problems_on(self.problems, problems)
+        said = [f"{SEVERITY_WORD[p.severity]}: {p.message}" for p in sorted(problems, key=lambda p: p.severity != "fel")]
+        accessible = self.input.focusProxy() or self.input
+        accessible.setAccessibleDescription(" ".join([*said, self.spec.help]).strip())
 
 
 def show_problems_on(label: QLabel, problems: list[Problem]) -> None:
@@ -249,7 +273,7 @@ def show_problems_on(label: QLabel, problems: list[Problem]) -> None:
     label.show()
 
 
-def add_question_heading(layout: QVBoxLayout, spec: FieldSpec) -> None:
+def add_question_heading(layout: QVBoxLayout, spec: FieldSpec) -> QLabel:
     """A list's or table's heading and help text above its rows, as the form words them."""
     heading = QLabel(spec.heading if spec.number else spec.label)
     heading.setProperty("role", "heading")
@@ -260,6 +284,7 @@ def add_question_heading(layout: QVBoxLayout, spec: FieldSpec) -> None:
         help_text.setProperty("role", "help")
         help_text.setWordWrap(True)
         layout.addWidget(help_text)
+    return heading
 
 
 def problem_label() -> QLabel:

@@ -8,7 +8,6 @@ bar that says what went, or with Ctrl+Z; nothing asks for confirmation.
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -39,7 +38,7 @@ class ListEditor(QWidget):
         self._removed: tuple[int, Any] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)
-        add_question_heading(layout, spec)
+        self.heading = add_question_heading(layout, spec)
         self.rows = QVBoxLayout()
         layout.addLayout(self.rows)
         self.problems = problem_label()
@@ -85,26 +84,15 @@ class ListEditor(QWidget):
         for box in boxes:
             self.rows.addWidget(box)
             box.show()  # now, not when the event loop gets to it: focus goes into it next
-        self._order_tabs(boxes)
         full = bool(self.spec.max_rows) and len(self.items) >= self.spec.max_rows
         self.add_button.setEnabled(not full)
         self.add_button.setToolTip(f"Högst {self.spec.max_rows} rader." if full else "")
 
-    def _order_tabs(self, boxes: list[QGroupBox]) -> None:
-        """Tab follows the rows top to bottom: Qt would put rows made later at the window's end."""
-        stops = [
-            widget
-            for box in boxes
-            for widget in box.findChildren(QWidget)
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.window() is box.window()
-        ]
-        chain = [self.problems, *stops, self.undo_button, self.add_button]  # problems: a fixed anchor
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
-
     def _row(self, index: int) -> QGroupBox:
         number = index + 1
-        box = QGroupBox(f"{self.spec.item_label} {number}")
+        first_says_it = self.spec.items[0].label == self.spec.item_label  # "Mål 1" once, not as title and label
+        box = QGroupBox("" if first_says_it else f"{self.spec.item_label} {number}")
+        box.setAccessibleName(f"{self.spec.item_label} {number}")
         layout = QVBoxLayout(box)
         for item in self.spec.items:
             label = (

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -33,11 +34,14 @@ from finsam_desktop.session import DraftSession
 from finsam_desktop.validation import FEL, Problem, is_unwritten, validate
 from ui import settings
 from ui.autosave import Autosaver
+from ui.geometry import fit_on_screen
 from ui.profile import SettingsDialog, has_profile, profile_paths, remember_profile
 from ui.review_page import ReviewPage
 from ui.section_page import SectionPage
 
 VALIDATE_DELAY_MS = 300
+DEFAULT_SIZE = QSize(1100, 780)
+SIDEBAR_CHARACTERS = 24  # section numbers and short titles; the window fits 1000 px
 STATUS = {
     "empty": ("○", "inte påbörjad"),
     "started": ("◐", "pågår"),
@@ -47,7 +51,17 @@ STATUS = {
 
 
 class MainWindow(QMainWindow):
-    """One report being written."""
+    """One report being written.
+
+    Signals (for the start screen, which owns the list of reports): ``library_requested``
+    (Arkiv → Alla rapporter), ``new_report_requested``, ``open_file_requested`` and
+    ``closed`` once the window has closed.
+    """
+
+    library_requested = Signal()
+    new_report_requested = Signal()
+    open_file_requested = Signal()
+    closed = Signal()
 
     def __init__(self, session: DraftSession) -> None:
         super().__init__()
@@ -77,8 +91,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setWordWrap(True)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setSpacing(2)
-        longest = max((f"✖  {section.heading}" for section in self.form.sections), key=len)
-        self.sidebar.setFixedWidth(self.fontMetrics().horizontalAdvance(longest) + 32)
+        self.sidebar.setFixedWidth(self.fontMetrics().averageCharWidth() * SIDEBAR_CHARACTERS + 24)
         self.stack = QStackedWidget()
         self.pages: list[SectionPage] = []
         for section in self.form.sections:
@@ -95,8 +108,13 @@ class MainWindow(QMainWindow):
         self.review.pdf_button.clicked.connect(self.save_pdf)
         self.review.mail_button.clicked.connect(self.send_by_email)
         self.stack.addWidget(self.review)
+        for page in self.pages:
+            page.before = lambda: self.sidebar
+            page.after = lambda: self.previous_button if self.previous_button.isEnabled() else self.next_button
         self.sidebar.addItem(QListWidgetItem("Granska och exportera"))
         self.sidebar.currentRowChanged.connect(self._show_page)
+        self.sidebar.itemClicked.connect(lambda _item: self.focus_first_field())  # arrows keep moving in the list
+        self.sidebar.itemActivated.connect(lambda _item: self.focus_first_field())  # Enter
         self.previous_button = QPushButton("← &Föregående")
         self.next_button = QPushButton("&Nästa →")
         self.previous_button.clicked.connect(lambda: self.step(-1))
@@ -110,6 +128,7 @@ class MainWindow(QMainWindow):
         navigation.addWidget(self.progress, 1)
         navigation.addWidget(self.next_button)
         right = QVBoxLayout()
+        right.addWidget(self._notice_bar())
         right.addWidget(self.stack, 1)
         right.addLayout(navigation)
         body = QHBoxLayout()
@@ -122,24 +141,49 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_status)
         self._update_title()
 
+    def _notice_bar(self) -> QFrame:
+        """A message about how the report came to be (from the profile, imported), until closed."""
+        self.notice_bar = QFrame()
+        self.notice_bar.setProperty("role", "messagebar")
+        bar = QHBoxLayout(self.notice_bar)
+        bar.setContentsMargins(8, 4, 8, 4)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        close = QPushButton("Stäng meddelandet")
+        close.clicked.connect(self.notice_bar.hide)
+        bar.addWidget(self.notice, 1)
+        bar.addWidget(close)
+        self.notice_bar.hide()
+        return self.notice_bar
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setAccessibleName(text)
+        self.notice_bar.show()
+
     def _actions(self) -> None:
         file_menu = self.menuBar().addMenu("&Arkiv")
         go_menu = self.menuBar().addMenu("&Gå till")
         help_menu = self.menuBar().addMenu("&Hjälp")
         for menu, text, shortcut, slot in (
-            (file_menu, "&Spara", QKeySequence.StandardKey.Save, self.save_now),
+            (file_menu, "&Ny rapport…", QKeySequence("Ctrl+N"), self.new_report_requested.emit),
+            (file_menu, "Ö&ppna fil…", QKeySequence("Ctrl+O"), self.open_file_requested.emit),
+            (file_menu, "&Alla rapporter", QKeySequence("Ctrl+Shift+O"), self.library_requested.emit),
+            (file_menu, "&Spara", QKeySequence("Ctrl+S"), self.save_now),
             (file_menu, "&Exportera Word-dokument…", QKeySequence("Ctrl+E"), self.export_word),
             (file_menu, "Förhandsgranska och skriv &ut…", QKeySequence.StandardKey.Print, self.print_preview),
-            (file_menu, "Spara som &PDF…", QKeySequence("Ctrl+Shift+P"), self.save_pdf),
+            (file_menu, "Spara som P&DF…", QKeySequence("Ctrl+Shift+P"), self.save_pdf),
             (file_menu, "S&kicka med e-post…", QKeySequence("Ctrl+Shift+E"), self.send_by_email),
-            (file_menu, "&Inställningar…", QKeySequence.StandardKey.Preferences, self.open_settings),
-            (file_menu, "S&täng", QKeySequence.StandardKey.Close, self.close),
+            (file_menu, "&Inställningar…", QKeySequence("Ctrl+,"), self.open_settings),
+            (file_menu, "S&täng", QKeySequence("Ctrl+W"), self.close),
             (go_menu, "&Föregående avsnitt", QKeySequence("Alt+Left"), lambda: self.step(-1)),
             (go_menu, "&Nästa avsnitt", QKeySequence("Alt+Right"), lambda: self.step(1)),
             (go_menu, "&Granska och exportera", QKeySequence("Ctrl+R"), lambda: self.sidebar.setCurrentRow(len(self.pages))),
             (help_menu, "&Om Finsam Slutrapport", None, self.about),
         ):
             action = QAction(text, self)
+            if menu is file_menu and text.startswith("&Spara"):
+                file_menu.addSeparator()
             if shortcut is not None:
                 action.setShortcut(shortcut)
                 keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
@@ -152,7 +196,8 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1100, 780)
+            self.resize(DEFAULT_SIZE)
+        fit_on_screen(self, DEFAULT_SIZE)
         self.sidebar.setCurrentRow(settings.last_section(self.session.path, self.stack.count()))
 
     # --- moving around ---------------------------------------------------------------
@@ -186,6 +231,20 @@ class MainWindow(QMainWindow):
 
     def step(self, by: int) -> None:
         self.sidebar.setCurrentRow(min(max(self.sidebar.currentRow() + by, 0), self.stack.count() - 1))
+        self.focus_first_field()
+
+    def focus_first_field(self) -> None:
+        """Typing goes into the section shown: its first field (on the review page, the problems,
+        or the export button when there are none)."""
+        page = self.stack.currentWidget()
+        if isinstance(page, SectionPage):
+            first = next(iter(page.stops()), None)
+            if first is not None:
+                page.ensureWidgetVisible(first)
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        review = self.review
+        (review.problems if review.problems.count() else review.export_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_to_field(self, path: str) -> None:
         """Show the page of ``path`` and put the cursor in its field."""
@@ -245,7 +304,9 @@ class MainWindow(QMainWindow):
         for index, section in enumerate(self.form.sections):
             symbol, words = STATUS[self._section_status(index)]
             item = self.sidebar.item(index)
-            item.setText(f"{symbol}  {section.heading}")
+            room = self.sidebar.width() - self.fontMetrics().horizontalAdvance(f"{symbol}  {section.number}. ") - 20
+            short = self.fontMetrics().elidedText(section.title, Qt.TextElideMode.ElideRight, room)
+            item.setText(f"{symbol}  {section.number}. {short}")  # narrow: the whole title is in the tooltip
             item.setToolTip(f"{section.heading}: {words}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{section.heading}, {words}")
 
@@ -281,7 +342,7 @@ class MainWindow(QMainWindow):
         self.save_now()
 
     def _update_title(self) -> None:
-        name = role_text(self.session.draft, "name") or self.session.name or "Ny rapport"
+        name = self.session.name or role_text(self.session.draft, "name") or "Ny rapport"  # copies are told apart
         self.setWindowTitle(f"{name}{' •' if self.session.dirty else ''} – Finsam Slutrapport")
 
     # --- export: the Word writer, print and mail code load when first used, not at start --
@@ -340,3 +401,4 @@ class MainWindow(QMainWindow):
             remember_profile(self.session.draft)  # the first report teaches the app who you are
         self.autosaver.shutdown()
         super().closeEvent(event)
+        self.closed.emit()

@@ -6,6 +6,8 @@ They live in QSettings, not in drafts: a new report starts with them filled in, 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -42,13 +45,19 @@ def has_profile() -> bool:
     return any(settings.profile_value(path) for path in profile_paths(load_form()))
 
 
-def fill_from_profile(draft: Report) -> None:
+def fill_from_profile(draft: Report) -> str:
     """Put the remembered details into the empty fields of ``draft`` (of any form whose
-    profile section has the same fields)."""
+    profile section has the same fields); what to tell the user about it, or ""."""
+    filled = []
     for path in profile_paths(form_of(draft)):
         remembered = settings.profile_value(path)
         if remembered and is_blank(text_of(value_at(draft, path))):
             set_text_at(draft, path, remembered)
+            filled.append(path)
+    section = profile_section(form_of(draft))
+    if not filled or section is None:
+        return ""
+    return f"Uppgifterna i avsnitt {section.number} kommer från din förra rapport – ändra dem om de inte stämmer."
 
 
 def remember_profile(draft: Report) -> None:
@@ -65,22 +74,34 @@ class SettingsDialog(QDialog):
         form = load_form()
         self.scratch = report_model(form)()
         fill_from_profile(self.scratch)
-        layout = QVBoxLayout(self)
-        intro = QLabel("Uppgifterna om dig fylls i automatiskt i nya rapporter (avsnitt 2).")
+        outer = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        section = profile_section(form)
+        where = f" (avsnitt {section.number})" if section else ""
+        intro = QLabel(f"Uppgifterna om dig fylls i automatiskt i nya rapporter{where}.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        section = profile_section(form)
         specs = section.fields if section else ()
         self.editors = [FieldEditor(self.scratch, field_path(section, spec), spec) for spec in specs if section]
         for editor in self.editors:
             layout.addWidget(editor)
         layout.addWidget(self._mail_settings())
+        scroll = QScrollArea()  # on a small screen it scrolls rather than cutting anything off
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
+        layout = outer
         buttons = QDialogButtonBox()
         buttons.addButton("Spara", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Avbryt", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        wanted = content.sizeHint() + QSize(48, buttons.sizeHint().height() + 48)
+        screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen()).availableGeometry()
+        self.resize(min(max(wanted.width(), 560), screen.width() - 40), min(wanted.height(), screen.height() - 80))
 
     def _mail_settings(self) -> QGroupBox:
         """Direct sending over SMTP, for organisations that allow it (else the mail program)."""

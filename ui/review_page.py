@@ -86,8 +86,7 @@ class ReviewPage(QWidget):
                 + (" Med fel kvar blir rapporten märkt UTKAST." if errors else "")
             )
         self.problems.clear()
-        if not problems:
-            self.problems.addItem(QListWidgetItem("✔ Inga problem hittades."))
+        self.problems.setVisible(bool(problems))  # none: the summary says so, the preview takes the room
         for section in form.sections:
             own = [problem for problem in problems if form.section_of(problem.path).key == section.key]
             if not own:

@@ -6,9 +6,10 @@ Signals: ``edited(path)`` and ``left(path)`` from any of its fields.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from finsam_desktop.form import FieldSpec, SectionSpec, field_path
 from finsam_desktop.model import Report
@@ -17,6 +18,7 @@ from finsam_desktop.rules import case_hint
 from finsam_desktop.validation import Problem
 from ui.fields import FieldEditor, show_problems_on
 from ui.list_editor import ListEditor
+from ui.tab_order import focus_stops
 from ui.table_editor import TableEditor
 
 READABLE_CHARACTERS = 90
@@ -35,12 +37,15 @@ class SectionPage(QScrollArea):
         self.editors: dict[str, FieldEditor] = {}
         self.lists: dict[str, ListEditor] = {}
         self.tables: dict[str, TableEditor] = {}
+        self.before: Callable[[], QWidget | None] = lambda: None  # where Shift+Tab goes from the first stop
+        self.after: Callable[[], QWidget | None] = lambda: None  # where Tab goes from the last
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the page
         column = QWidget()
         column.setMaximumWidth(self.fontMetrics().averageCharWidth() * READABLE_CHARACTERS + 48)
         layout = QVBoxLayout(column)
+        self.column_layout = layout
         layout.setContentsMargins(24, 16, 24, 24)
         title = QLabel(section.heading)
         title.setProperty("role", "sectiontitle")
@@ -67,6 +72,7 @@ class SectionPage(QScrollArea):
             return
         if spec.kind == "list":
             editor = ListEditor(self.draft, path, spec)
+            editor.heading.setVisible(spec.label != self.section.title)  # the section's title says it once
             self.lists[path] = editor
             self._connect(editor)
             layout.addWidget(editor)
@@ -100,6 +106,30 @@ class SectionPage(QScrollArea):
     def _connect(self, editor: FieldEditor | ListEditor | TableEditor) -> None:
         editor.edited.connect(self.edited)
         editor.left.connect(self.left)
+
+    def stops(self) -> list[QWidget]:
+        """Where Tab stops on the page, in reading order (rows and table cells included)."""
+        return [widget for widget in focus_stops(self.column_layout) if widget.isVisibleTo(self) and widget.isEnabled()]
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab and Shift+Tab go through :meth:`stops`; past the ends, to ``before``/``after``
+        (the sidebar and the navigation buttons), never to a hidden page's field."""
+        stops = self.stops()
+        current = QApplication.focusWidget() or self.window().focusWidget()
+        index = next((i for i, widget in enumerate(stops) if current is not None and _holds(widget, current)), None)
+        if index is None:
+            return super().focusNextPrevChild(forward)
+        target = index + (1 if forward else -1)
+        reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+        if 0 <= target < len(stops):
+            stops[target].setFocus(reason)
+            self.ensureWidgetVisible(stops[target])
+            return True
+        outside = self.after() if forward else self.before()
+        if outside is None:
+            return super().focusNextPrevChild(forward)
+        outside.setFocus(reason)
+        return True
 
     def all_editors(self) -> dict[str, FieldEditor]:
         """Every field editor of the page, list rows included, by path."""
@@ -146,3 +176,7 @@ class SectionPage(QScrollArea):
             rows_editor.rebuild()
         for table in self.tables.values():
             table.load()
+
+
+def _holds(stop: QWidget, focused: QWidget) -> bool:
+    return stop is focused or stop.isAncestorOf(focused)

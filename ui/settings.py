@@ -89,6 +89,15 @@ def save_smtp(host: str, port: int, security: str, user: str) -> None:
 # --- window state ---------------------------------------------------------------------
 
 
+def last_folder() -> str:
+    """Where the latest document was saved, for the next save dialog ("" before the first)."""
+    return _text("export/mapp")
+
+
+def set_last_folder(folder: str) -> None:
+    QSettings().setValue("export/mapp", folder)
+
+
 def window_geometry() -> QByteArray | None:
     value = QSettings().value(GEOMETRY)
     return value if isinstance(value, QByteArray) else None

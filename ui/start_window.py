@@ -5,9 +5,12 @@ Signals: ``session_opened(DraftSession)`` when a report is ready to be written.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -26,7 +29,7 @@ from finsam_desktop.document.errors import ImportFailed
 from finsam_desktop.drafts import DraftError, list_drafts
 from finsam_desktop.form import FormSpec, load_form
 from finsam_desktop.forms import form_choices
-from finsam_desktop.library import duplicate_draft, rename_draft, restore_draft, trash_draft
+from finsam_desktop.library import TRASH, duplicate_draft, imported_from, rename_draft, restore_draft, trash_draft
 from finsam_desktop.model import report_model
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
@@ -36,6 +39,21 @@ from ui.profile import fill_from_profile
 from ui.reveal import reveal
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class DraftList(QTreeWidget):
+    """The drafts, where Delete moves the selected one to the trash and F2 renames it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: dict[Qt.Key, Callable[[], None]] = {}
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self.keys.get(Qt.Key(event.key())) if event.modifiers() == Qt.KeyboardModifier.NoModifier else None
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        action()
 
 
 class StartWindow(QMainWindow):
@@ -67,11 +85,12 @@ class StartWindow(QMainWindow):
             buttons.addWidget(button)
         buttons.addStretch()
         recent_title = QLabel("Dina &rapporter")
-        self.recent = QTreeWidget()
+        self.recent = DraftList()
         self.recent.setHeaderLabels(["Rapport", "Insats", "Förbund", "Senast ändrad", "Klar"])
         self.recent.setRootIsDecorated(False)
         self.recent.setAccessibleName("Senaste rapporter")
-        self.recent.itemActivated.connect(self._open_recent)
+        self.recent.itemActivated.connect(self._open_recent)  # Enter and double-click
+        self.recent.keys = {Qt.Key.Key_Delete: self.trash_selected, Qt.Key.Key_F2: self.rename_selected}
         recent_title.setBuddy(self.recent)
         self.recent.itemSelectionChanged.connect(self._selection_changed)
         self.library_buttons: list[QPushButton] = []
@@ -89,7 +108,7 @@ class StartWindow(QMainWindow):
             self.library_buttons.append(button)
         library.addStretch()
         self.undo_note = QLabel()
-        self.undo_button = QPushButton("Å&ngra")
+        self.undo_button = QPushButton("Ån&gra")
         self.undo_button.clicked.connect(self.undo_trash)
         undo = QHBoxLayout()
         undo.addWidget(self.undo_note)
@@ -98,6 +117,7 @@ class StartWindow(QMainWindow):
         self.undo_note.hide()
         self.undo_button.hide()
         self.trashed: Path | None = None
+        self.notice = ""  # what the next report window says first (filled from the profile, imported)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -106,6 +126,13 @@ class StartWindow(QMainWindow):
         layout.addLayout(buttons)
         layout.addSpacing(16)
         layout.addWidget(recent_title)
+        self.empty_note = QLabel(
+            "Du har inga rapporter än. Välj Ny rapport för att börja skriva, eller Öppna exempelrapport "
+            "för att se hur en färdig rapport ser ut. Har du en rapport i Word kan du öppna den med Öppna fil."
+        )
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setProperty("role", "note")
+        layout.addWidget(self.empty_note)
         layout.addWidget(self.recent, 1)
         layout.addLayout(library)
         layout.addLayout(undo)
@@ -121,14 +148,19 @@ class StartWindow(QMainWindow):
                 done += f" · Skickad {info.sent:%Y-%m-%d}"
             elif info.opened is not None:
                 done += f" · Öppnad i e-postprogrammet {info.opened:%Y-%m-%d}"
-            item = QTreeWidgetItem([info.name, info.insats, info.forbund, f"{info.modified:%Y-%m-%d %H:%M}", done])
+            insats = "" if info.insats == info.name else info.insats  # said once, in the name column
+            item = QTreeWidgetItem([info.name, insats, info.forbund, f"{info.modified:%Y-%m-%d %H:%M}", done])
+            item.setToolTip(0, info.name)
             item.setData(0, PATH_ROLE, str(info.path))
             if info.error:
                 item.setText(1, f"⚠ {info.error}")
                 item.setDisabled(True)
             self.recent.addTopLevelItem(item)
-        for column in range(4):
+        for column in range(self.recent.columnCount()):  # the state column too: never cut off
             self.recent.resizeColumnToContents(column)
+        empty = self.recent.topLevelItemCount() == 0
+        self.empty_note.setVisible(empty)
+        self.recent.setVisible(not empty)
         first = self.recent.topLevelItem(0)
         if first is not None:
             self.recent.setCurrentItem(first)
@@ -161,8 +193,15 @@ class StartWindow(QMainWindow):
         item = self.recent.currentItem()
         if item is None:
             return
-        name, ok = QInputDialog.getText(self, "Byt namn", "Nytt namn på rapporten:", text=item.text(0))
-        if ok and name.strip():
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(f"Byt namn på ”{item.text(0)}”")
+        dialog.setLabelText("Nytt namn på rapporten:")
+        dialog.setTextValue(item.text(0))
+        dialog.setOkButtonText("Byt namn")
+        dialog.setCancelButtonText("Avbryt")
+        dialog.setMinimumWidth(max(420, self.fontMetrics().horizontalAdvance(dialog.windowTitle()) + 120))
+        if dialog.exec() and dialog.textValue().strip():
+            name = dialog.textValue()
             self._library(lambda path: rename_draft(path, name))
 
     def duplicate_selected(self) -> None:
@@ -174,7 +213,9 @@ class StartWindow(QMainWindow):
 
         def trash(path: Path) -> None:
             self.trashed = trash_draft(path)
-            self.undo_note.setText(f"”{name}” flyttades till papperskorgen.")
+            self.undo_note.setText(
+                f"”{name}” flyttades till programmets papperskorg (mappen ”{TRASH}” bland utkasten, inte datorns)."
+            )
             self.undo_note.show()
             self.undo_button.show()
 
@@ -222,7 +263,7 @@ class StartWindow(QMainWindow):
         if form is None:
             return
         draft = report_model(form)()
-        fill_from_profile(draft)
+        self.notice = fill_from_profile(draft)
         self._open(lambda: DraftSession.create(drafts_dir(), "", draft))
 
     def open_sample(self) -> None:
@@ -232,6 +273,20 @@ class StartWindow(QMainWindow):
     def _open_recent(self, item: QTreeWidgetItem) -> None:
         if not item.isDisabled():
             self._open(lambda: DraftSession.open(Path(item.data(0, PATH_ROLE))))
+
+    def open_known(self, document: Path, draft: Path, name: str) -> bool:
+        """The document was read in before: open that draft (True), or read it again (False)."""
+        text = f"”{document.name}” är redan inläst som ”{name}”."
+        box = QMessageBox(QMessageBox.Icon.Question, "Redan inläst", text, parent=self)
+        box.setInformativeText("Vill du öppna det utkastet, eller läsa in dokumentet som ett nytt utkast?")
+        existing = box.addButton("Öppna utkastet", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Läs in en ny kopia", QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(existing)
+        box.exec()
+        if box.clickedButton() is existing:
+            self._open(lambda: DraftSession.open(draft))
+            return True
+        return False
 
     def open_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -246,12 +301,18 @@ class StartWindow(QMainWindow):
             self._open(lambda: DraftSession.open(path))
             return
 
+        known = imported_from(drafts_dir(), hashlib.sha256(path.read_bytes()).hexdigest()) if path.is_file() else None
+        if known is not None and self.open_known(path, *known):
+            return
+
         def from_word() -> DraftSession:
             from finsam_desktop.document.docx_reader import read_docx  # python-docx loads when first needed
 
             result = read_docx(path)
             if result.source == "text" or result.changed or result.notes:  # what Word changed, before it opens
                 QMessageBox.information(self, "Rapporten är inläst", "\n\n".join(result.summary()))
-            return DraftSession.create(drafts_dir(), result.name or path.stem, result.draft, result.imported)
+            session = DraftSession.create(drafts_dir(), result.name or path.stem, result.draft, result.imported)
+            self.notice = f"”{path.name}” är importerad som ett nytt utkast, ”{session.name}”. {result.summary()[0]}"
+            return session
 
         self._open(from_word)

@@ -39,10 +39,13 @@ class TableEditor(QWidget):
         rows = value_at(draft, path)
         labels = list(spec.rows) + [f"Rad {index + 1}" for index in range(len(spec.rows), len(rows))]
         for index, row_label in enumerate(labels):
-            grid.addWidget(QLabel(row_label), index + 1, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(QLabel(row_label), index + 1, 0, Qt.AlignmentFlag.AlignVCenter)
             for column, item in enumerate(spec.items, start=1):
                 editor = FieldEditor(draft, f"{path}[{index}].{item.key}", item, label=f"{item.label}, {row_label}", compact=True)
                 editor.label.hide()  # the grid's header and row label say it; the screen reader hears it whole
+                cell = editor.layout()
+                if cell is not None:
+                    cell.setContentsMargins(0, 2, 0, 2)  # in line with its row's label
                 editor.edited.connect(self._edited)
                 editor.left.connect(self.left)
                 grid.addWidget(editor, index + 1, column)

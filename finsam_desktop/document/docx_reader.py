@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import hashlib
 import re
 import unicodedata
 import zipfile
@@ -729,6 +730,7 @@ def read_docx(path: Path, form: FormSpec | None = None) -> ImportResult:
     An export carries its form; for a document filled in by hand, ``form`` or the installed
     form it fits best."""
     doc = _open(path)
+    source = hashlib.sha256(path.read_bytes()).hexdigest()
     notes = _review_notes(doc)
     carried = embedded.extract(doc)
     if carried is not None:
@@ -743,10 +745,12 @@ def read_docx(path: Path, form: FormSpec | None = None) -> ImportResult:
             notes.append("Den inbäddade kopian av utkastet är skadad, så texten lästes från dokumentet.")
         else:
             own = installed_forms().forms[type(stored.draft).form_id]
-            return _with_word_edits(stored, _reading(doc, own), own, notes)
+            result = _with_word_edits(stored, _reading(doc, own), own, notes)
+            result.imported = result.imported.model_copy(update={"source": source})
+            return result
     form, reader = _recognised(doc, path, form)
     notes += reader.notes
     draft, found, missing = _fill(reader, form, notes)
     notes += _unplaced_notes(reader.unplaced)
-    imported = ImportRecord(note="\n".join(reader.unplaced), office=reader.office)
+    imported = ImportRecord(note="\n".join(reader.unplaced), office=reader.office, source=source)
     return ImportResult(role_text(draft, "name"), draft, "text", found, missing, notes=notes, imported=imported)
