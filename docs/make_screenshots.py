@@ -75,7 +75,7 @@ def main() -> None:
     window.show()
     for row in range(window.stack.count()):
         window.sidebar.setCurrentRow(row)
-        app.processEvents()
+        settle()
         window.grab().save(str(args.out / f"{row + 1:02d}-{'granska' if row == len(window.pages) else 'avsnitt'}.png"))
     broken = draft.model_copy(deep=True)
     broken.ansvarig.epost.raw = "lena.sjoberg.ockelbo.se"
@@ -100,6 +100,14 @@ def main() -> None:
 TASKBAR = 40  # physical pixels a Windows taskbar takes
 
 
+def settle() -> None:
+    """Let the layout finish: answers fit their height to their width a pass later."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+
+
 def on_a_screen(screen: str, scale: float, out: Path) -> None:
     """The wizard in the room a screen of ``screen`` physical pixels leaves at ``scale``."""
     from PySide6.QtWidgets import QApplication
@@ -116,7 +124,7 @@ def on_a_screen(screen: str, scale: float, out: Path) -> None:
     window.show()
     for row, what in ((0, "avsnitt-1"), (4, "avsnitt-5"), (len(window.pages), "granska")):
         window.sidebar.setCurrentRow(row)
-        QApplication.processEvents()
+        settle()
         window.grab().save(str(out / f"skarm-{screen}-{round(scale * 100)}-{what}.png"))
     window.close()
 

@@ -266,3 +266,22 @@ def test_focus_is_framed_in_the_highlight_colour_in_light_and_dark_palettes(qtbo
                 widget.metaObject().className(), edge.name(), highlight.name())
     finally:
         app.setPalette(original)
+
+
+def test_a_long_answer_is_as_tall_when_opened_as_while_typing(qtbot: QtBot) -> None:
+    create_application([])
+    window = open_window(qtbot, DraftSession.create(drafts_dir(), *sample_report()))
+    window.resize(1000, 640)
+    window.sidebar.setCurrentRow(4)
+    answer = input_of(window.pages[4].all_editors()["resultat.mal[1].resultat"])
+    qtbot.waitUntil(lambda: answer.isVisible())
+    for _ in range(3):
+        QApplication.processEvents()
+    opened = answer.height()
+    count = window.pages[4].all_editors()["resultat.mal[1].resultat"].count
+    assert count.geometry().top() >= answer.geometry().bottom()  # the character count is under, not over, the text
+    answer.setFocus()
+    qtbot.keyClick(answer, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    type_text(answer, "x")
+    qtbot.keyClick(answer, Qt.Key.Key_Backspace)
+    assert answer.height() == opened

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -66,7 +66,11 @@ class AnswerEdit(QPlainTextEdit):
         """The text wraps anew at a new width: the height follows, whether the draft was
         just opened (laid out before the window had its size) or is being typed into."""
         super().resizeEvent(event)
-        self._fit()
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+            parent = self.parentWidget()
+            if parent is not None and parent.layout() is not None:
+                parent.layout().invalidate()  # type: ignore[union-attr]  # the count below makes room
 
 
 class DateEdit(QWidget):
