@@ -110,7 +110,6 @@ def settle() -> None:
 
 def on_a_screen(screen: str, scale: float, out: Path) -> None:
     """The wizard in the room a screen of ``screen`` physical pixels leaves at ``scale``."""
-    from PySide6.QtWidgets import QApplication
 
     from finsam_desktop.paths import drafts_dir
     from finsam_desktop.sample import sample_report
