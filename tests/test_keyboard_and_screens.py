@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.document.export import export_docx
@@ -285,3 +285,17 @@ def test_a_long_answer_is_as_tall_when_opened_as_while_typing(qtbot: QtBot) -> N
     type_text(answer, "x")
     qtbot.keyClick(answer, Qt.Key.Key_Backspace)
     assert answer.height() == opened
+
+
+def test_the_settings_dialog_fits_a_small_screen_and_scrolls_rather_than_clips(qtbot: QtBot) -> None:
+    create_application([])
+    from ui.profile import SettingsDialog
+
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    assert dialog.height() <= area.height() and dialog.width() <= area.width()
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll is not None and all(scroll.widget().isAncestorOf(editor) for editor in dialog.editors)
+    assert scroll.widget().minimumSizeHint().width() <= dialog.width()  # nothing cut off sideways
