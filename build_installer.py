@@ -41,6 +41,14 @@ def version() -> str:
     return __version__
 
 
+def dictionary_base() -> Path | None:
+    """The Swedish dictionary's files (sv_SE.dic/.aff without suffix), as the app finds them."""
+    sys.path.insert(0, str(ROOT))
+    from finsam_desktop.spelling.lexicon import dictionary_base as found
+
+    return found()
+
+
 def make_icons(folder: Path) -> dict[str, Path]:
     """.ico and .icns from the SVG mark, rendered by Qt and written by Pillow."""
     import os
@@ -110,7 +118,12 @@ def pyinstaller_arguments(work: Path, icons: dict[str, Path], naive: bool) -> li
         "--collect-data", "docx",  # python-docx's templates: the default document, header, footer
         # python-docx finds the header/footer templates as docx/parts/../templates: that folder must exist
         "--add-data", f"{Path(docx_package()) / 'parts'}{separator}docx/parts",
+        "--collect-submodules", "spylls",  # the Swedish dictionary's reader, imported when spelling starts
     ]
+    dictionary = dictionary_base()
+    if dictionary is not None:  # the app finds them in <bundle>/hunspell
+        for suffix in (".dic", ".aff"):
+            arguments += ["--add-data", f"{dictionary.with_suffix(suffix)}{separator}hunspell"]
     if naive:
         return arguments
     from PySide6.QtCore import QLibraryInfo

@@ -132,6 +132,26 @@ def _schema(args: argparse.Namespace) -> int:
     return _write(args.output, text.encode("utf-8"))
 
 
+def _spell(args: argparse.Namespace) -> int:
+    """Possibly misspelled words of every answer, with up to three suggestions each."""
+    from finsam_desktop.spelling.checker import SpellChecker
+    from finsam_desktop.spelling.lexicon import NoDictionary, load_lexicon
+    from finsam_desktop.spelling.report import misspellings
+    from finsam_desktop.spelling.user_words import user_words
+
+    try:
+        loaded = read_draft(args.path)
+        checker = SpellChecker(load_lexicon(), user_words())
+    except (DraftError, NoDictionary) as error:
+        print(error, file=sys.stderr)
+        return EXIT_UNREADABLE
+    found = misspellings(checker, loaded.draft)
+    for each in found:
+        suggestions = ", ".join(checker.suggest(each.misspelling.word, 3)) or "inga"
+        print(f"{each.path}: stavning: {each.misspelling.word} (förslag: {suggestions})")
+    return EXIT_PROBLEMS if found else EXIT_OK
+
+
 def _forms(_args: argparse.Namespace) -> int:
     """One line per installed form; broken form files on standard error, with their problem."""
     installed = installed_forms()
@@ -201,6 +221,12 @@ COMMANDS: list[Command] = [
             _with_form(parser),
         ),
         _schema,
+    ),
+    (
+        "spell",
+        "Stavningskontroll av ett utkasts svar: ett möjligt stavfel per rad, med förslag.",
+        lambda parser: parser.add_argument("path", type=Path, help="utkastets fil"),
+        _spell,
     ),
     ("forms", "Visa de installerade formulären: id, titel och förbund, tabbseparerade.", lambda parser: None, _forms),
     (

@@ -1,0 +1,1 @@
+"""Swedish spell-checking and klarspråk measures for the report's free-text answers."""
