@@ -95,9 +95,9 @@ class SpellChecker:
             return False
         for index in range(len(lowered) - MIN_HEAD, MIN_HEAD - 1, -1):
             head, tail = lowered[:index], lowered[index:]
-            if head in forms or (head.endswith("s") and head[:-1] in forms and len(head) > MIN_HEAD):
-                if self._parts_known(tail, parts - 1):
-                    return True
+            linked = head.endswith("s") and head[:-1] in forms and len(head) > MIN_HEAD
+            if (head in forms or linked) and self._parts_known(tail, parts - 1):
+                return True
         return False
 
     def _accepted_compound(self, lowered: str) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import warnings
 import sysconfig
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
