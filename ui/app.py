@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from finsam_desktop import __version__
@@ -24,6 +24,7 @@ from finsam_desktop.roles import role_text
 from finsam_desktop.session import DraftSession
 from ui.diagnostics import Diagnostics
 from ui.main_window import MainWindow
+from ui.spelling import spelling_service
 from ui.start_window import StartWindow
 
 LEFTOVER_AGE_AT_START = 60  # seconds: a save in another window takes milliseconds
@@ -159,4 +160,5 @@ def main(path: Path | None = None) -> int:
             launcher.start.show()
     else:
         launcher.run()
+    QTimer.singleShot(0, spelling_service)  # the dictionary loads in the background once a window shows
     return app.exec()

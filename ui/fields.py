@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QResizeEvent
+from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from finsam_desktop.form import FieldSpec
 from finsam_desktop.model import Entry, Report, set_text_at, text_of, value_at
 from finsam_desktop.validation import Problem
+from ui.spelling import SpellHighlighter, spelling_menu, spelling_service
 from ui.wheel_safe import ChoiceBox
 
 SEVERITY_TEXT = {"fel": "✖ Fel", "varning": "⚠ Varning"}
@@ -52,6 +53,14 @@ class AnswerEdit(QPlainTextEdit):
         self.document().contentsChanged.connect(self._fit)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._fit()
+        self.spelling = SpellHighlighter(self.document(), spelling_service())
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right click or the menu key: the word's spelling first, then cut, copy, paste."""
+        menu = self.createStandardContextMenu(event.pos())
+        spelling_menu(menu, self, event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def _fit(self) -> None:
         line = self.fontMetrics().lineSpacing()

@@ -1,0 +1,100 @@
+"""Spelling in the window: red wavy underline once the dictionary is loaded, and the
+context menu (the menu key) with suggestions, Lägg till i ordlistan and Ignorera."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QTextCharFormat
+from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from finsam_desktop.paths import drafts_dir
+from finsam_desktop.sample import sample_report
+from finsam_desktop.session import DraftSession
+from finsam_desktop.spelling.user_words import user_words
+from tests.test_wizard import input_of, open_window
+from tests.typing import activate
+from ui.app import create_application
+from ui.spelling import spelling_service
+
+LOAD_SECONDS = 60
+
+
+def underlined(edit: QPlainTextEdit) -> list[str]:
+    """The words drawn with the spell-check underline."""
+    found = []
+    block = edit.document().firstBlock()
+    while block.isValid():
+        layout = block.layout()
+        for span in layout.formats() if layout is not None else []:
+            if span.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
+                found.append(block.text()[span.start : span.start + span.length])
+        block = block.next()
+    return found
+
+
+def answer_with(qtbot: QtBot, text: str) -> tuple[object, QPlainTextEdit]:
+    create_application([])
+    service = spelling_service()
+    qtbot.waitUntil(lambda: service.checker is not None, timeout=LOAD_SECONDS * 1000)
+    name, draft = sample_report()
+    draft.analys.systemfel = text
+    window = open_window(qtbot, DraftSession.create(drafts_dir(), name, draft))
+    window.sidebar.setCurrentRow(5)
+    edit = input_of(window.pages[5].all_editors()["analys.systemfel"])
+    assert isinstance(edit, QPlainTextEdit)
+    return window, edit
+
+
+def test_possible_misspellings_are_underlined_and_only_they(qtbot: QtBot) -> None:
+    _window, edit = answer_with(qtbot, "Vi kunde inte identidiera alla behov hos samverkansparterna.")
+    qtbot.waitUntil(lambda: underlined(edit) == ["identidiera"])
+
+
+def choose_in_menu(qtbot: QtBot, edit: QPlainTextEdit, wanted: str, seen: list[str]) -> None:
+    """Open the context menu as the menu key does and pick ``wanted`` with arrows and Enter."""
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, pick)
+            return
+        texts = [action.text() for action in menu.actions()]
+        seen.extend(texts)
+        stops = [action.text() for action in menu.actions() if action.isEnabled() and not action.isSeparator()]
+        for _ in range(stops.index(wanted) + 1):  # Down passes over separators and greyed items
+            qtbot.keyClick(menu, Qt.Key.Key_Down)
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, pick)
+    at = edit.cursorRect().center()
+    # the menu key: the window system turns it into this event at the text cursor
+    QApplication.sendEvent(edit, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, edit.viewport().mapToGlobal(at)))
+
+
+def test_the_menu_key_offers_suggestions_and_a_suggestion_replaces_the_word(qtbot: QtBot) -> None:
+    window, edit = answer_with(qtbot, "Vi kunde inte identidiera alla behov.")
+    activate(qtbot, window)  # type: ignore[arg-type]
+    edit.setFocus()
+    cursor = edit.textCursor()
+    cursor.setPosition(len("Vi kunde inte iden"))
+    edit.setTextCursor(cursor)
+    seen: list[str] = []
+    choose_in_menu(qtbot, edit, "identifiera", seen)
+    assert seen[:4] == ["identifiera", "Lägg till i ordlistan", "Ignorera", ""]
+    assert edit.toPlainText() == "Vi kunde inte identifiera alla behov."
+    assert window.session.draft.analys.systemfel == "Vi kunde inte identifiera alla behov."  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: underlined(edit) == [])
+
+
+def test_a_word_added_to_the_word_list_is_right_in_every_report(qtbot: QtBot) -> None:
+    window, edit = answer_with(qtbot, "Zhakyrova ledde gruppen.")
+    activate(qtbot, window)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: underlined(edit) == ["Zhakyrova"])
+    edit.setFocus()
+    cursor = edit.textCursor()
+    cursor.setPosition(3)
+    edit.setTextCursor(cursor)
+    choose_in_menu(qtbot, edit, "Lägg till i ordlistan", [])
+    assert "Zhakyrova" in user_words()
+    qtbot.waitUntil(lambda: underlined(edit) == [])

@@ -1,0 +1,182 @@
+"""Spelling while typing: the dictionary loads in the background after start, each long
+answer underlines possible misspellings with a red wavy line, and its context menu (right
+click or the menu key) offers suggestions, "Lägg till i ordlistan" and "Ignorera".
+
+The UI thread never waits for the dictionary: a word not yet judged is judged on a worker
+thread, and the answers are highlighted again when verdicts arrive. A very long paragraph
+is underlined once typing pauses, so keystrokes stay as fast as without spelling.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import cache
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QMenu, QPlainTextEdit
+
+from finsam_desktop.spelling.checker import SpellChecker, words_in
+from finsam_desktop.spelling.lexicon import NoDictionary, load_lexicon
+from finsam_desktop.spelling.user_words import add_user_word, user_words
+
+log = logging.getLogger("finsam.spelling")
+
+LARGE_BLOCK = 4000  # characters of one paragraph underlined only when typing pauses
+PAUSE_MS = 400
+MISSPELLED = QColor("#d32f2f")
+
+
+class SpellingService(QObject):
+    """The one checker of the app. Signals: ``ready`` once the dictionary is loaded (or
+    could not be: ``unavailable`` with why), ``judged`` when new verdicts are in."""
+
+    ready = Signal()
+    unavailable = Signal(str)
+    judged = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.checker: SpellChecker | None = None
+        self.problem = ""
+        self._queue: set[str] = set()
+        self._lock = threading.Lock()
+        self._working = False
+        threading.Thread(target=self._load, name="ordlista", daemon=True).start()
+
+    def _load(self) -> None:
+        try:
+            self.checker = SpellChecker(load_lexicon(), user_words())
+        except (NoDictionary, OSError) as error:
+            self.problem = str(error)
+            log.warning("spelling unavailable: %s", error)
+            self.unavailable.emit(self.problem)
+            return
+        self.ready.emit()
+
+    def judge_later(self, words: set[str]) -> None:
+        """Judge ``words`` on a worker thread, then say ``judged``."""
+        with self._lock:
+            self._queue |= words
+            if self._working or not self._queue:
+                return
+            self._working = True
+        threading.Thread(target=self._judge, name="stavning", daemon=True).start()
+
+    def _judge(self) -> None:
+        checker = self.checker
+        while checker is not None:
+            with self._lock:
+                if not self._queue:
+                    self._working = False
+                    break
+                batch, self._queue = self._queue, set()
+            for word in batch:
+                checker.is_right(word)
+            self.judged.emit()
+
+    def add_to_word_list(self, word: str) -> None:
+        """Right from now on, in every report (kept in the data folder)."""
+        add_user_word(word)
+        self.ignore(word)
+
+    def ignore(self, word: str) -> None:
+        """Right from now on, until the app closes."""
+        if self.checker is not None:
+            self.checker.accept([word])
+            self.judged.emit()
+
+
+@cache
+def spelling_service() -> SpellingService:
+    """Started once, at the app's start, so the dictionary is ready when typing begins."""
+    return SpellingService()
+
+
+class SpellHighlighter(QSyntaxHighlighter):
+    """Red wavy underline under each possibly misspelled word of one answer."""
+
+    def __init__(self, document: QTextDocument, service: SpellingService) -> None:
+        super().__init__(document)
+        self.service = service
+        self.underline = QTextCharFormat()
+        self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.underline.setUnderlineColor(MISSPELLED)
+        self._settled = True
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(PAUSE_MS)
+        self._pause.timeout.connect(self._after_pause)
+        self._revision = document.revision()
+        document.contentsChange.connect(lambda *_: self._typing())
+        service.ready.connect(self.rehighlight, Qt.ConnectionType.QueuedConnection)
+        service.judged.connect(self.rehighlight, Qt.ConnectionType.QueuedConnection)
+
+    def _typing(self) -> None:
+        document = self.document()
+        if document is None or document.revision() == self._revision:
+            return  # our own underlining, not typing
+        self._revision = document.revision()
+        self._settled = False
+        self._pause.start()
+
+    def _after_pause(self) -> None:
+        self._settled = True
+        self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:
+        checker = self.service.checker
+        if checker is None or (len(text) > LARGE_BLOCK and not self._settled):
+            return
+        unjudged: set[str] = set()
+        for start, end, word in words_in(text):
+            verdict = checker.known_verdict(word)
+            if verdict is None:
+                unjudged.add(word)
+            elif not verdict:
+                self.setFormat(start, end - start, self.underline)
+        if unjudged:
+            self.service.judge_later(unjudged)
+
+
+def spelling_menu(menu: QMenu, edit: QPlainTextEdit, at: QPoint) -> None:
+    """Put the word's suggestions, "Lägg till i ordlistan" and "Ignorera" first in ``menu``
+    when the word at ``at`` may be misspelled."""
+    service = spelling_service()
+    checker = service.checker
+    cursor = edit.cursorForPosition(at)
+    block = cursor.block()
+    column = cursor.positionInBlock()
+    found = next(((start, end, word) for start, end, word in words_in(block.text()) if start <= column <= end), None)
+    if checker is None or found is None or checker.is_right(found[2]):
+        return
+    start, end, word = found
+    before = menu.actions()[0] if menu.actions() else None
+
+    def put(action: QAction) -> None:
+        if before is None:
+            menu.addAction(action)
+        else:
+            menu.insertAction(before, action)
+
+    def replace(with_word: str) -> None:
+        change = edit.textCursor()
+        change.setPosition(block.position() + start)
+        change.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+        change.insertText(with_word)
+
+    suggestions = checker.suggest(word, 5)
+    for suggestion in suggestions or ["(inga förslag)"]:
+        action = QAction(suggestion, menu)
+        action.setEnabled(bool(suggestions))
+        action.triggered.connect(lambda _checked=False, chosen=suggestion: replace(chosen))
+        put(action)
+    add = QAction("Lägg till i ordlistan", menu)
+    add.triggered.connect(lambda: service.add_to_word_list(word))
+    ignore = QAction("Ignorera", menu)
+    ignore.triggered.connect(lambda: service.ignore(word))
+    for action in (add, ignore):
+        put(action)
+    if before is not None:
+        menu.insertSeparator(before)
