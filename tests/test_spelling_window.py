@@ -98,3 +98,32 @@ def test_a_word_added_to_the_word_list_is_right_in_every_report(qtbot: QtBot) ->
     choose_in_menu(qtbot, edit, "Lägg till i ordlistan", [])
     assert "Zhakyrova" in user_words()
     qtbot.waitUntil(lambda: underlined(edit) == [])
+
+
+def test_the_review_page_counts_possible_misspellings_per_section_and_goes_to_them(qtbot: QtBot) -> None:
+    window, _edit = answer_with(qtbot, "Vi kunde inte identidiera alla behov.")
+    window.sidebar.setCurrentRow(len(window.pages))  # type: ignore[attr-defined]
+    problems = window.review.problems  # type: ignore[attr-defined]
+
+    def spelling_rows() -> list[str]:
+        return [problems.item(row).text() for row in range(problems.count()) if problems.item(row).text().startswith("ℹ")]
+
+    qtbot.waitUntil(lambda: spelling_rows() == ["ℹ Stavning i 6. Analys: 1 möjligt stavfel (identidiera)"])
+    assert window.review.summary.text() == "✔ Rapporten är komplett och klar att exporteras."  # type: ignore[attr-defined]
+    row = next(row for row in range(problems.count()) if problems.item(row).text().startswith("ℹ"))
+    qtbot.mouseClick(problems.viewport(), Qt.MouseButton.LeftButton, pos=problems.visualItemRect(problems.item(row)).center())
+    assert window.stack.currentWidget() is window.pages[5]  # type: ignore[attr-defined]
+
+
+def test_an_answer_shows_its_lix_and_marks_long_sentences_on_request(qtbot: QtBot) -> None:
+    long = "Insatsen " + " ".join(["har arbetat med samverkan"] * 10) + "."
+    window, edit = answer_with(qtbot, f"{long}\n\nVi mötte många deltagare varje vecka och de var nöjda med stödet.")
+    field = window.pages[5].all_editors()["analys.systemfel"]  # type: ignore[attr-defined]
+    assert " · LIX " in field.count.text() and field.count.text().endswith(")")
+    activate(qtbot, window)  # type: ignore[arg-type]
+    edit.setFocus()
+    choose_in_menu(qtbot, edit, "Markera långa meningar (över 35 ord)", [])
+    block = edit.document().firstBlock()
+    marked = [span for span in block.layout().formats() if span.format.background().color().alpha() > 0]
+    assert [(span.start, span.length) for span in marked] == [(0, len(long))]
+    assert not [span for span in block.next().next().layout().formats() if span.format.background().color().alpha() > 0]

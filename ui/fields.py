@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 
 from finsam_desktop.form import FieldSpec
 from finsam_desktop.model import Entry, Report, set_text_at, text_of, value_at
+from finsam_desktop.spelling.readability import readability
 from finsam_desktop.validation import Problem
 from ui.spelling import SpellHighlighter, spelling_menu, spelling_service
 from ui.wheel_safe import ChoiceBox
 
 SEVERITY_TEXT = {"fel": "✖ Fel", "varning": "⚠ Varning"}
+MEASURE_PAUSE_MS = 600
 SEVERITY_WORD = {"fel": "Fel", "varning": "Varning"}  # as said by a screen reader: no symbols
 TYPED = {"date", "kronor", "phone", "email", "postnummer"}
 
@@ -59,6 +61,11 @@ class AnswerEdit(QPlainTextEdit):
         """Right click or the menu key: the word's spelling first, then cut, copy, paste."""
         menu = self.createStandardContextMenu(event.pos())
         spelling_menu(menu, self, event.pos())
+        menu.addSeparator()
+        long = menu.addAction("Markera långa meningar (över 35 ord)")
+        long.setCheckable(True)
+        long.setChecked(self.spelling.mark_long)
+        long.toggled.connect(self._mark_long)
         menu.exec(event.globalPos())
         menu.deleteLater()
 
@@ -66,6 +73,10 @@ class AnswerEdit(QPlainTextEdit):
         line = self.fontMetrics().lineSpacing()
         lines = max(self._min_lines, min(int(self.document().size().height()) + 1, 30))
         self.setFixedHeight(lines * line + 2 * self.frameWidth() + 12)
+
+    def _mark_long(self, on: bool) -> None:
+        self.spelling.mark_long = on
+        self.spelling.rehighlight()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -193,7 +204,14 @@ class FieldEditor(QWidget):
             edit.left.connect(self._leave)
             if spec.kind == "answer":
                 self.count = QLabel()
-                edit.textChanged.connect(lambda: self.count.setText(f"{len(edit.toPlainText()):,} tecken".replace(",", " ")))
+                self.count.setToolTip(
+                    "LIX är ett mått på hur lätt texten är att läsa: under 40 lätt, 40–50 medelsvår, över 50 svår."
+                )
+                self._measure = QTimer(self)  # LIX once typing pauses: a long answer is not measured per key
+                self._measure.setSingleShot(True)
+                self._measure.setInterval(MEASURE_PAUSE_MS)
+                self._measure.timeout.connect(lambda: self._show_count(edit.toPlainText()))
+                edit.textChanged.connect(self._measure.start)
                 self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
                 holder = QWidget()
                 box = QVBoxLayout(holder)
@@ -226,11 +244,19 @@ class FieldEditor(QWidget):
         line.editingFinished.connect(self._leave)
         return line, line.text, line.setText
 
+    def _show_count(self, text: str) -> None:
+        """``1 234 tecken · LIX 42 (medelsvår)``: length and readability, information only."""
+        measured = readability(text)
+        count = f"{len(text):,} tecken".replace(",", " ")
+        self.count.setText(f"{count} · LIX {measured.lix} ({measured.band})" if measured else count)
+
     def load(self) -> None:
         """Show what the draft holds (without it counting as an edit)."""
         self._loading = True
         self._write(text_of(value_at(self.draft, self.path)))
         self._loading = False
+        if self.spec.kind == "answer":
+            self._show_count(text_of(value_at(self.draft, self.path)))
 
     def retire(self) -> None:
         """Its row was removed: focus leaving it on the way out must not touch the draft."""

@@ -31,6 +31,7 @@ from finsam_desktop.drafts import new_draft_path
 from finsam_desktop.model import value_at
 from finsam_desktop.roles import form_of, role_node, role_text
 from finsam_desktop.session import DraftSession
+from finsam_desktop.spelling.report import judged_misspellings
 from finsam_desktop.validation import FEL, Problem, is_unwritten, validate
 from ui import settings
 from ui.autosave import Autosaver
@@ -38,6 +39,7 @@ from ui.geometry import fit_on_screen
 from ui.profile import SettingsDialog, has_profile, profile_paths, remember_profile
 from ui.review_page import ReviewPage
 from ui.section_page import SectionPage
+from ui.spelling import spelling_service
 
 VALIDATE_DELAY_MS = 300
 DEFAULT_SIZE = QSize(1100, 780)
@@ -79,6 +81,8 @@ class MainWindow(QMainWindow):
         self._validate_timer.setSingleShot(True)
         self._validate_timer.timeout.connect(self.revalidate)
         self._build()
+        spelling_service().judged.connect(self.update_spelling, Qt.ConnectionType.QueuedConnection)
+        spelling_service().ready.connect(self.update_spelling, Qt.ConnectionType.QueuedConnection)
         self._actions()
         self._restore()
         self.revalidate()
@@ -227,6 +231,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.review:
             self.left_paths.update(problem.path for problem in self.problems)
             self.revalidate()
+            self.update_spelling()
             self.review.refresh_preview()
 
     def step(self, by: int) -> None:
@@ -288,6 +293,18 @@ class MainWindow(QMainWindow):
             page.update_hints()
         self._update_sidebar()
         self.review.show_problems(self.problems)
+        self.review.show_spelling(self.review.spelling)
+
+    def update_spelling(self) -> None:
+        """The review page's count of possible misspellings, from the verdicts reached so far
+        (the rest are judged in the background, and this runs again when they are)."""
+        service = spelling_service()
+        if service.checker is None or self.stack.currentWidget() is not self.review:
+            return
+        found, unjudged = judged_misspellings(service.checker, self.session.draft)
+        if unjudged:
+            service.judge_later(unjudged)
+        self.review.show_spelling(found)
 
     def _section_status(self, index: int) -> str:
         """empty, started, done or errors (errors only once they have been shown)."""

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 
 from finsam_desktop.model import Report
 from finsam_desktop.roles import form_of
+from finsam_desktop.spelling.report import FoundMisspelling
 from finsam_desktop.validation import FEL, Problem
 from ui.fields import SEVERITY_TEXT
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+SPELLING_ROLE = Qt.ItemDataRole.UserRole + 1  # an item about spelling, not a problem
 
 
 class ReviewPage(QWidget):
@@ -61,12 +63,33 @@ class ReviewPage(QWidget):
         self.problems.itemActivated.connect(self._chosen)
         self.problems.itemClicked.connect(self._chosen)
         self._shown_document: QTextDocument | None = None
+        self.spelling: list[FoundMisspelling] = []
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Förhandsgranskning av rapporten")
         splitter.addWidget(self.problems)
         splitter.addWidget(self.preview)
         splitter.setSizes([380, 520])
         layout.addWidget(splitter, 1)
+
+    def show_spelling(self, found: list[FoundMisspelling]) -> None:
+        """How many possible misspellings each section has: information, never a fel; an
+        item goes to the section's first one."""
+        self.spelling = found
+        for row in reversed(range(self.problems.count())):
+            if self.problems.item(row).data(SPELLING_ROLE):
+                self.problems.takeItem(row)
+        form = form_of(self.draft)
+        for section in form.sections:
+            own = [each for each in found if form.section_of(each.path).key == section.key]
+            if own:
+                words = "möjligt stavfel" if len(own) == 1 else "möjliga stavfel"
+                listed = ", ".join(dict.fromkeys(each.misspelling.word for each in own[:5]))
+                item = QListWidgetItem(f"ℹ Stavning i {section.heading}: {len(own)} {words} ({listed})")
+                item.setData(PATH_ROLE, own[0].path)
+                item.setData(SPELLING_ROLE, True)
+                item.setToolTip("Gå till det första; högerklicka på ordet för förslag")
+                self.problems.addItem(item)
+        self.problems.setVisible(self.problems.count() > 0)
 
     def _chosen(self, item: QListWidgetItem) -> None:
         path = item.data(PATH_ROLE)
@@ -86,7 +109,7 @@ class ReviewPage(QWidget):
                 + (" Med fel kvar blir rapporten märkt UTKAST." if errors else "")
             )
         self.problems.clear()
-        self.problems.setVisible(bool(problems))  # none: the summary says so, the preview takes the room
+        self.problems.setVisible(bool(problems) or bool(self.spelling))  # none: the preview takes the room
         for section in form.sections:
             own = [problem for problem in problems if form.section_of(problem.path).key == section.key]
             if not own:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from finsam_desktop.spelling.checker import SpellChecker, words_in
 from finsam_desktop.spelling.lexicon import NoDictionary, load_lexicon
+from finsam_desktop.spelling.readability import LONG_SENTENCE_WORDS, sentences
 from finsam_desktop.spelling.user_words import add_user_word, user_words
 
 log = logging.getLogger("finsam.spelling")
@@ -26,6 +27,7 @@ log = logging.getLogger("finsam.spelling")
 LARGE_BLOCK = 4000  # characters of one paragraph underlined only when typing pauses
 PAUSE_MS = 400
 MISSPELLED = QColor("#d32f2f")
+LONG_SENTENCE = QColor(255, 193, 7, 80)  # amber, see-through: reads on light and dark palettes
 
 
 class SpellingService(QObject):
@@ -103,6 +105,9 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.underline = QTextCharFormat()
         self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.underline.setUnderlineColor(MISSPELLED)
+        self.long_sentence = QTextCharFormat()
+        self.long_sentence.setBackground(LONG_SENTENCE)
+        self.mark_long = False  # on request, from the answer's context menu
         self._settled = True
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -126,8 +131,14 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
+        if len(text) > LARGE_BLOCK and not self._settled:
+            return
+        if self.mark_long:
+            for start, end in sentences(text):
+                if sum(1 for _ in words_in(text[start:end])) > LONG_SENTENCE_WORDS:
+                    self.setFormat(start, end - start, self.long_sentence)
         checker = self.service.checker
-        if checker is None or (len(text) > LARGE_BLOCK and not self._settled):
+        if checker is None:
             return
         unjudged: set[str] = set()
         for start, end, word in words_in(text):
@@ -135,7 +146,9 @@ class SpellHighlighter(QSyntaxHighlighter):
             if verdict is None:
                 unjudged.add(word)
             elif not verdict:
-                self.setFormat(start, end - start, self.underline)
+                underlined = self.format(start)
+                underlined.merge(self.underline)
+                self.setFormat(start, end - start, underlined)
         if unjudged:
             self.service.judge_later(unjudged)
 

@@ -48,6 +48,22 @@ def own_words(draft: Report) -> set[str]:
     return {word for text in texts for _start, _end, word in words_in(text)}
 
 
+def judged_misspellings(checker: SpellChecker, draft: Report) -> tuple[list[FoundMisspelling], set[str]]:
+    """What is known to be misspelled without judging anything new (for the UI thread), and
+    the words still to judge."""
+    checker.accept(own_words(draft))
+    found: list[FoundMisspelling] = []
+    unjudged: set[str] = set()
+    for path, text in prose_fields(draft):
+        for start, end, word in words_in(text):
+            verdict = checker.known_verdict(word)
+            if verdict is None:
+                unjudged.add(word)
+            elif not verdict:
+                found.append(FoundMisspelling(path, Misspelling(start, end, word)))
+    return found, unjudged
+
+
 def misspellings(checker: SpellChecker, draft: Report) -> list[FoundMisspelling]:
     """Possibly misspelled words of every answer (the report's own words accepted)."""
     checker.accept(own_words(draft))
