@@ -44,6 +44,7 @@ def run() -> int:
         ("PDF export", lambda: _check(write_pdf(build_document(draft), folder / "r.pdf") > 0)),
         ("Word document reads back", lambda: _check(read_docx(folder / "r.docx").draft == draft)),
         ("keyring backends", lambda: _check(all(point.load() for point in entry_points(group="keyring.backends")))),
+        ("Swedish dictionary", _spelling),
     ]
     failed = 0
     for title, step in steps:
@@ -56,6 +57,15 @@ def run() -> int:
     QCoreApplication.processEvents()
     print("Självtestet lyckades." if not failed else f"Självtestet misslyckades: {failed} steg.")
     return 0 if not failed else 1
+
+
+def _spelling() -> None:
+    """The dictionary is in the bundle, read, and suggests: a typo caught and mended."""
+    from finsam_desktop.spelling.checker import SpellChecker
+    from finsam_desktop.spelling.lexicon import load_lexicon
+
+    checker = SpellChecker(load_lexicon())
+    _check(not checker.is_right("identidiera") and checker.suggest("identidiera", 1) == ["identifiera"])
 
 
 def _check(condition: bool) -> None:
