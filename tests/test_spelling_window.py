@@ -13,11 +13,12 @@ from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
 from finsam_desktop.spelling.user_words import user_words
 from tests.test_wizard import input_of, open_window
-from tests.typing import activate
+from tests.typing import activate, type_text
 from ui.app import create_application
 from ui.spelling import spelling_service
 
 LOAD_SECONDS = 60
+# The app's checker is one per process: each test uses words of its own.
 
 
 def underlined(edit: QPlainTextEdit) -> list[str]:
@@ -39,6 +40,7 @@ def answer_with(qtbot: QtBot, text: str) -> tuple[object, QPlainTextEdit]:
     qtbot.waitUntil(lambda: service.checker is not None, timeout=LOAD_SECONDS * 1000)
     name, draft = sample_report()
     draft.analys.systemfel = text
+    draft.allmant.insatsens_namn = "Trisam 2.0"
     window = open_window(qtbot, DraftSession.create(drafts_dir(), name, draft))
     window.sidebar.setCurrentRow(5)
     edit = input_of(window.pages[5].all_editors()["analys.systemfel"])
@@ -127,3 +129,15 @@ def test_an_answer_shows_its_lix_and_marks_long_sentences_on_request(qtbot: QtBo
     marked = [span for span in block.layout().formats() if span.format.background().color().alpha() > 0]
     assert [(span.start, span.length) for span in marked] == [(0, len(long))]
     assert not [span for span in block.next().next().layout().formats() if span.format.background().color().alpha() > 0]
+
+
+def test_the_reports_own_names_are_not_underlined_in_its_answers(qtbot: QtBot) -> None:
+    window, edit = answer_with(qtbot, "Trisamhandläggarna träffades. Brzeczyk ledde.")
+    qtbot.waitUntil(lambda: underlined(edit) == ["Brzeczyk"])  # the insats is "Trisam 2.0"
+    window.sidebar.setCurrentRow(7)  # type: ignore[attr-defined]
+    person = input_of(window.pages[7].all_editors()["uppgiftslamnare.namn"])  # type: ignore[attr-defined]
+    person.setFocus()
+    person.selectAll()  # type: ignore[attr-defined]
+    type_text(person, "Ewa Brzeczyk")
+    window.sidebar.setFocus()  # type: ignore[attr-defined]  # leaving the field
+    qtbot.waitUntil(lambda: underlined(edit) == [])

@@ -82,7 +82,8 @@ class MainWindow(QMainWindow):
         self._validate_timer.timeout.connect(self.revalidate)
         self._build()
         spelling_service().judged.connect(self.update_spelling, Qt.ConnectionType.QueuedConnection)
-        spelling_service().ready.connect(self.update_spelling, Qt.ConnectionType.QueuedConnection)
+        spelling_service().ready.connect(self._spelling_ready, Qt.ConnectionType.QueuedConnection)
+        spelling_service().accept_report(session.draft)
         self._actions()
         self._restore()
         self.revalidate()
@@ -271,6 +272,7 @@ class MainWindow(QMainWindow):
 
     def _left(self, path: str) -> None:
         self.typing_in = None
+        spelling_service().accept_report(self.session.draft)  # a name just typed is a word
         self.left_paths.add(path)
         list_path = re.sub(r"\[[0-9]+\]\..*$", "", path)
         self.left_paths.add(list_path)
@@ -294,6 +296,10 @@ class MainWindow(QMainWindow):
         self._update_sidebar()
         self.review.show_problems(self.problems)
         self.review.show_spelling(self.review.spelling)
+
+    def _spelling_ready(self) -> None:
+        spelling_service().accept_report(self.session.draft)
+        self.update_spelling()
 
     def update_spelling(self) -> None:
         """The review page's count of possible misspellings, from the verdicts reached so far

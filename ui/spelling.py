@@ -17,9 +17,11 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
+from finsam_desktop.model import Report
 from finsam_desktop.spelling.checker import SpellChecker, words_in
 from finsam_desktop.spelling.lexicon import NoDictionary, load_lexicon
 from finsam_desktop.spelling.readability import LONG_SENTENCE_WORDS, sentences
+from finsam_desktop.spelling.report import own_words
 from finsam_desktop.spelling.user_words import add_user_word, user_words
 
 log = logging.getLogger("finsam.spelling")
@@ -82,6 +84,11 @@ class SpellingService(QObject):
         """Right from now on, in every report (kept in the data folder)."""
         add_user_word(word)
         self.ignore(word)
+
+    def accept_report(self, draft: Report) -> None:
+        """The report's own names (insats, organisations, people) are right while it is open."""
+        if self.checker is not None and self.checker.accept(own_words(draft)):
+            self.judged.emit()
 
     def ignore(self, word: str) -> None:
         """Right from now on, until the app closes."""

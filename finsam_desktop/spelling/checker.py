@@ -53,12 +53,14 @@ class SpellChecker:
         self.accepted = set(field_words()) | {word.lower() for word in accepted}
         self.verdicts: dict[str, bool] = {}
 
-    def accept(self, words: Iterable[str]) -> None:
-        """Words to take as right from now on (the user's list, the report's own words)."""
+    def accept(self, words: Iterable[str]) -> bool:
+        """Words to take as right from now on (the user's list, the report's own words);
+        whether any was new. A word judged wrong before, even in a compound, is judged again."""
         fresh = {word.lower() for word in words} - self.accepted
-        self.accepted |= fresh
-        for word in [word for word in self.verdicts if word.lower() in fresh]:
-            self.verdicts[word] = True
+        self.accepted = self.accepted | fresh  # a new set: a worker thread may be reading the old one
+        if fresh:
+            self.verdicts = {word: verdict for word, verdict in self.verdicts.items() if verdict}
+        return bool(fresh)
 
     def is_right(self, word: str) -> bool:
         verdict = self.verdicts.get(word)
