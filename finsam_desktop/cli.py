@@ -22,6 +22,7 @@ from finsam_desktop.document.structure import build_document
 from finsam_desktop.drafts import DraftError, atomic_write, backup_path, encode, read_draft
 from finsam_desktop.form import DEFAULT_FORM, load_form
 from finsam_desktop.forms import installed_forms, read_form_file
+from finsam_desktop.roles import role_text
 from finsam_desktop.sample import has_sample, sample_report
 from finsam_desktop.schema import draft_schema
 from finsam_desktop.validation import has_errors, validate
@@ -152,6 +153,40 @@ def _spell(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if found else EXIT_OK
 
 
+def _compile(args: argparse.Namespace) -> int:
+    """Received reports into the annual report's tables: .xlsx or .docx by the output's name."""
+    from finsam_desktop.compiling.docx_summary import summary_docx
+    from finsam_desktop.compiling.received import Received, Unread, files_in, mark_duplicates, read_all
+    from finsam_desktop.compiling.rows import insats_row
+    from finsam_desktop.compiling.xlsx_writer import workbook_bytes
+
+    suffix = args.output.suffix.lower()
+    if suffix not in {".xlsx", ".docx"}:
+        print(f"”{args.output.name}”: välj .xlsx (Excel) eller .docx (Word).", file=sys.stderr)
+        return EXIT_UNREADABLE
+    files = files_in(args.paths)
+    read = list(read_all(files))
+    reports = [each for each in read if isinstance(each, Received)]
+    unread = [each for each in read if isinstance(each, Unread)]
+    mark_duplicates(reports)
+    for each in read:
+        if isinstance(each, Unread):
+            print(f"{each.source}: kunde inte läsas: {each.reason}")
+        elif not each.chosen:
+            print(f"{each.source}: samma insats som en nyare rapport, inte med: {role_text(each.draft, 'name')}")
+        else:
+            print(f"{each.source}: inläst: {role_text(each.draft, 'name') or '(utan namn)'}")
+    rows = [insats_row(each.draft, each.source.name) for each in reports if each.chosen]
+    if not rows:
+        print("Ingen rapport kunde läsas; inget skrevs.", file=sys.stderr)
+        return EXIT_UNREADABLE
+    data = workbook_bytes(rows, unread) if suffix == ".xlsx" else summary_docx(rows)
+    if _write(args.output, data) != EXIT_OK:
+        return EXIT_UNREADABLE
+    print(f"Sammanställningen är sparad som {args.output} ({len(rows)} insatser)")
+    return EXIT_PROBLEMS if unread else EXIT_OK
+
+
 def _forms(_args: argparse.Namespace) -> int:
     """One line per installed form; broken form files on standard error, with their problem."""
     installed = installed_forms()
@@ -227,6 +262,15 @@ COMMANDS: list[Command] = [
         "Stavningskontroll av ett utkasts svar: ett möjligt stavfel per rad, med förslag.",
         lambda parser: parser.add_argument("path", type=Path, help="utkastets fil"),
         _spell,
+    ),
+    (
+        "compile",
+        "Sammanställ mottagna rapporter (Word, utkast, mappar) till årsredovisningens tabeller i Excel eller Word.",
+        lambda parser: (
+            parser.add_argument("paths", type=Path, nargs="+", metavar="FIL_ELLER_MAPP", help="rapporter eller mappar"),
+            parser.add_argument("-o", "--output", type=Path, required=True, help="filen att skapa (.xlsx eller .docx)"),
+        ),
+        _compile,
     ),
     ("forms", "Visa de installerade formulären: id, titel och förbund, tabbseparerade.", lambda parser: None, _forms),
     (

@@ -128,6 +128,9 @@ class Roles(_Frozen):
     reporter_name: str = ""
     partners: str = ""
     profile: str = ""
+    purpose: str = ""  # syfte, for the förbund's annual report
+    target_group: str = ""
+    goals: str = ""  # a list of goals and their results
 
 
 class _Rule(_Frozen):

@@ -77,6 +77,9 @@ class StartWindow(QMainWindow):
         self.sample_button.setToolTip("En ifylld rapport att titta på; du får en egen kopia.")
         self.file_button = QPushButton("Öppna &fil…")
         self.file_button.setToolTip("Ett sparat utkast eller en rapport i Word (.docx)")
+        self.compile_button = QPushButton("Sa&mmanställ rapporter…")
+        self.compile_button.setToolTip("För förbundets kansli: mottagna rapporter till årsredovisningens tabeller")
+        self.compile_button.clicked.connect(self.compile_reports)
         self.new_button.clicked.connect(self.new_report)
         self.sample_button.clicked.connect(self.open_sample)
         self.file_button.clicked.connect(self.open_file)
@@ -84,6 +87,7 @@ class StartWindow(QMainWindow):
         for button in (self.new_button, self.sample_button, self.file_button):
             buttons.addWidget(button)
         buttons.addStretch()
+        buttons.addWidget(self.compile_button)
         recent_title = QLabel("Dina &rapporter")
         self.recent = DraftList()
         self.recent.setHeaderLabels(["Rapport", "Insats", "Förbund", "Senast ändrad", "Klar"])
@@ -287,6 +291,11 @@ class StartWindow(QMainWindow):
             self._open(lambda: DraftSession.open(draft))
             return True
         return False
+
+    def compile_reports(self) -> None:
+        from ui.compile_window import CompileWindow  # openpyxl and the readers load when asked
+
+        CompileWindow(self).exec()
 
     def open_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
