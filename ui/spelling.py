@@ -10,6 +10,7 @@ is underlined once typing pauses, so keystrokes stay as fast as without spelling
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from functools import cache
 
@@ -28,6 +29,8 @@ log = logging.getLogger("finsam.spelling")
 
 LARGE_BLOCK = 4000  # characters of one paragraph underlined only when typing pauses
 PAUSE_MS = 400
+LOAD_DELAY_MS = 2000
+LOADING_SWITCH_SECONDS = 0.0002
 MISSPELLED = QColor("#d32f2f")
 LONG_SENTENCE = QColor(255, 193, 7, 80)  # amber, see-through: reads on light and dark palettes
 
@@ -47,9 +50,17 @@ class SpellingService(QObject):
         self._queue: set[str] = set()
         self._lock = threading.Lock()
         self._working = False
-        threading.Thread(target=self._load, name="ordlista", daemon=True).start()
+        # after the window has settled and the first keys are typed: loading takes a few
+        # seconds of the processor, which the first moments should not share
+        QTimer.singleShot(LOAD_DELAY_MS, lambda: threading.Thread(target=self._load, name="ordlista", daemon=True).start())
 
     def _load(self) -> None:
+        # The loader holds Python's lock in long stretches; the UI thread, which takes and
+        # gives it back at every call into Qt, would wait up to 5 ms each time: keys and the
+        # recovery journal would lag for seconds. A short switch interval while loading
+        # keeps the window as quick as without it.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(LOADING_SWITCH_SECONDS)
         try:
             self.checker = SpellChecker(load_lexicon(), user_words())
         except (NoDictionary, OSError) as error:
@@ -57,6 +68,8 @@ class SpellingService(QObject):
             log.warning("spelling unavailable: %s", error)
             self.unavailable.emit(self.problem)
             return
+        finally:
+            sys.setswitchinterval(interval)
         self.ready.emit()
 
     def judge_later(self, words: set[str]) -> None:
