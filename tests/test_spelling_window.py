@@ -141,3 +141,10 @@ def test_the_reports_own_names_are_not_underlined_in_its_answers(qtbot: QtBot) -
     type_text(person, "Ewa Brzeczyk")
     window.sidebar.setFocus()  # type: ignore[attr-defined]  # leaving the field
     qtbot.waitUntil(lambda: underlined(edit) == [])
+
+
+def test_underlining_is_not_an_edit(qtbot: QtBot) -> None:
+    window, edit = answer_with(qtbot, "Vi kunde inte identidiera alla behov.")
+    qtbot.waitUntil(lambda: underlined(edit) == ["identidiera"])
+    assert not window.session.dirty  # type: ignore[attr-defined]
+    assert "•" not in window.windowTitle()  # type: ignore[attr-defined]

@@ -265,7 +265,10 @@ class FieldEditor(QWidget):
     def _typed(self, *_args: object) -> None:
         if self._loading or self._retired:
             return
-        set_text_at(self.draft, self.path, self._read())
+        text = self._read()
+        if text == text_of(value_at(self.draft, self.path)):
+            return  # no change: underlining a word re-announces the text, it is not an edit
+        set_text_at(self.draft, self.path, text)
         self.note.hide()
         self.edited.emit(self.path)
 

@@ -8,11 +8,9 @@ the set lacks (new compounds) go to spylls' slower compound analysis.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import sysconfig
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,10 +73,30 @@ def load_lexicon() -> Lexicon:
     base = dictionary_base()
     if base is None:
         raise NoDictionary("Den svenska ordlistan (hunspell-sv) saknas, så stavningen kontrolleras inte.")
-    from spylls.hunspell import Dictionary  # type: ignore[import-untyped]  # loaded only when asked
+    from spylls.hunspell import Dictionary, readers  # type: ignore[import-untyped]  # loaded only when asked
+    from spylls.hunspell.readers.file_reader import FileReader  # type: ignore[import-untyped]
 
-    with warnings.catch_warnings():  # spylls leaves its two files to the garbage collector
-        warnings.simplefilter("ignore", ResourceWarning)
-        analyser = Dictionary.from_files(str(base))
-        gc.collect()
+    class ClosingReader(FileReader):
+        """spylls' reader, keeping each file it opens (it reopens on an encoding change) to close."""
+
+        def _open(self, path: str, encoding: str) -> Any:
+            handle = super()._open(path, encoding)
+            self.__dict__.setdefault("opened", []).append(handle)
+            return handle
+
+        def close(self) -> None:
+            for handle in self.__dict__.get("opened", []):
+                handle.close()
+
+    aff_reader = ClosingReader(f"{base}.aff")
+    try:
+        aff, context = readers.read_aff(aff_reader)
+    finally:
+        aff_reader.close()
+    dic_reader = ClosingReader(f"{base}.dic", encoding=context.encoding)
+    try:
+        dic = readers.read_dic(dic_reader, aff=aff, context=context)
+    finally:
+        dic_reader.close()
+    analyser = Dictionary(aff, dic)
     return Lexicon(_expanded(analyser), analyser)
