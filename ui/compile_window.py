@@ -27,9 +27,9 @@ from finsam_desktop.compiling.received import Received, Unread, files_in, mark_d
 from finsam_desktop.compiling.rows import insats_row
 from finsam_desktop.drafts import atomic_write
 from finsam_desktop.parsing import format_kronor
-from finsam_desktop.roles import role_text
 from ui import export_actions
 
+NAME_WIDTH = 240
 COLUMNS = ["Ta med", "Fil", "Insats", "Huvudman", "Beviljat", "Utnyttjat", "Problem"]
 
 
@@ -66,6 +66,7 @@ class CompileWindow(QDialog):
         self.unread_title = QLabel("Kunde inte läsas:")
         self.unread_list = QListWidget()
         self.unread_list.setAccessibleName("Filer som inte kunde läsas")
+        self.unread_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)  # the reports' table takes the room
         layout.addWidget(self.unread_title)
         layout.addWidget(self.unread_list)
         self.status = QLabel()
@@ -126,9 +127,11 @@ class CompileWindow(QDialog):
         for row, report in enumerate(self.reports):
             errors = sum(problem.severity == "fel" for problem in report.problems)
             warnings = len(report.problems) - errors
+            insats = insats_row(report.draft, report.source.name)
             values = [
-                "", report.source.name, role_text(report.draft, "name"), role_text(report.draft, "organisation"),
-                format_kronor(insats_row(report.draft, "").granted or 0), format_kronor(insats_row(report.draft, "").used or 0),
+                "", report.source.name, insats.name, insats.organisation,
+                format_kronor(insats.granted) if insats.granted is not None else "",
+                format_kronor(insats.used) if insats.used is not None else "",
                 f"{errors} fel, {warnings} varningar" if report.problems else "Inga",
             ]
             for column, text in enumerate(values):
@@ -140,6 +143,8 @@ class CompileWindow(QDialog):
                     item.setToolTip("Samma insats finns i: " + ", ".join(path.name for path in report.duplicate_of))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        for column in (2, 3):  # long names are cut with "…": every column stays in view
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), NAME_WIDTH))
         self.table.blockSignals(False)
         self.unread_list.clear()
         self.unread_list.addItems([f"{each.source.name}: {each.reason}" for each in self.unread])

@@ -16,7 +16,7 @@ from functools import cache
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QMenu, QMessageBox, QPlainTextEdit
 
 from finsam_desktop.model import Report
 from finsam_desktop.spelling.checker import SpellChecker, words_in
@@ -173,6 +173,14 @@ class SpellHighlighter(QSyntaxHighlighter):
             self.service.judge_later(unjudged)
 
 
+def _add_to_word_list(parent: QPlainTextEdit, service: SpellingService, word: str) -> None:
+    try:
+        service.add_to_word_list(word)
+    except OSError as error:  # the list is in the data folder: a full or read-only disk says so
+        why = error.strerror or str(error)
+        QMessageBox.warning(parent, "Ordlistan sparades inte", f"”{word}” kunde inte läggas till i ordlistan ({why}).")
+
+
 def spelling_menu(menu: QMenu, edit: QPlainTextEdit, at: QPoint) -> None:
     """Put the word's suggestions, "Lägg till i ordlistan" and "Ignorera" first in ``menu``
     when the word at ``at`` may be misspelled."""
@@ -206,7 +214,7 @@ def spelling_menu(menu: QMenu, edit: QPlainTextEdit, at: QPoint) -> None:
         action.triggered.connect(lambda _checked=False, chosen=suggestion: replace(chosen))
         put(action)
     add = QAction("Lägg till i ordlistan", menu)
-    add.triggered.connect(lambda: service.add_to_word_list(word))
+    add.triggered.connect(lambda: _add_to_word_list(edit, service, word))
     ignore = QAction("Ignorera", menu)
     ignore.triggered.connect(lambda: service.ignore(word))
     for action in (add, ignore):
