@@ -74,7 +74,11 @@ def benchmarks() -> list[Benchmark]:
     while spelling_service().checker is None and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.05)
-    field = window.pages[5].all_editors()["analys.erfarenheter"]
+    from finsam_desktop.forms.paths import path
+    from ui.editors.field import FieldEditor
+
+    field = window.pages[5].all_editors()[path("analys.erfarenheter")]
+    assert isinstance(field, FieldEditor)
     field.load()
     answer = field.input.focusProxy()
     bare = QPlainTextEdit(session.draft.analys.erfarenheter)

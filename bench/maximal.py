@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from finsam_desktop.form import DEFAULT_FORM, FieldSpec, load_form
-from finsam_desktop.model import Report, report_model, row_model, set_text_at, value_at
+from finsam_desktop.forms.kinds import FieldBase, RowsBase
+from finsam_desktop.forms.paths import FieldPath
+from finsam_desktop.forms.spec import DEFAULT_FORM, load_form
+from finsam_desktop.model import Report, report_model
 
 PARAGRAPH = (
     "Insatsen har under perioden arbetat med samordnad planering för deltagarna, och "
@@ -12,28 +14,23 @@ PARAGRAPH = (
     "- En punkt i en lista som klistrats in från Word\n\n"
 )
 LONG_TEXT = (PARAGRAPH * (20_000 // len(PARAGRAPH) + 1))[:20_000]
-TYPED = {"date": "2025-12-31", "kronor": "480 000", "phone": "070-174 06 42", "email": "lena.sjoberg@ockelbo.se",
-         "postnummer": "816 30"}
 
 
-def _fill(draft: Report, path: str, spec: FieldSpec, text: str) -> None:
-    if spec.kind == "daterange":
-        for part in spec.parts:
-            set_text_at(draft, f"{path}.{part}", TYPED["date"])
-    elif spec.kind in {"list", "table"}:
-        rows = value_at(draft, path)
-        if spec.kind == "list":
+def _fill(draft: Report, path: FieldPath, spec: FieldBase, text: str) -> None:
+    if isinstance(spec, RowsBase):
+        rows = path.get(draft)
+        if not spec.fixed_rows:
             wanted = 4 if len(spec.items) == 1 else 8
-            rows.extend(row_model(draft, path)() for _ in range(min(wanted, spec.max_rows or wanted)))
+            rows.extend(spec.row_model() for _ in range(min(wanted, getattr(spec, "max_rows", 0) or wanted)))
         for index in range(len(rows)):
-            for item in spec.items:
-                _fill(draft, f"{path}[{index}].{item.key}", item, text)
-                if spec.kind == "table" and index and item.kind == "kronor":
-                    set_text_at(draft, f"{path}[{index}].{item.key}", "0")  # the sum stays the first row's
-    elif spec.kind == "choice":
-        set_text_at(draft, path, spec.choices[0])
-    else:
-        set_text_at(draft, path, TYPED.get(spec.kind, text))
+            for key, item in spec.children():
+                if item.has_value:
+                    cell = path.row(index).child(key)
+                    # in a table, a number only in the first row: its sum stays that number
+                    first_only = spec.fixed_rows and index and item.numeric
+                    cell.set(draft, item.from_text("0") if first_only else item.sample(text))
+    elif spec.has_value:
+        path.set(draft, spec.sample(text))
 
 
 def maximal_draft(form_id: str = DEFAULT_FORM, text: str = LONG_TEXT) -> Report:

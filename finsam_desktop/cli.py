@@ -20,8 +20,10 @@ from finsam_desktop.document.export import ExportError, export_docx
 from finsam_desktop.document.pdf_writer import write_pdf
 from finsam_desktop.document.structure import build_document
 from finsam_desktop.drafts import DraftError, atomic_write, backup_path, encode, read_draft
-from finsam_desktop.form import DEFAULT_FORM, load_form
-from finsam_desktop.forms import installed_forms, read_form_file
+from finsam_desktop.forms.form_file import read_form_file
+from finsam_desktop.forms.registry import installed_forms
+from finsam_desktop.forms.spec import DEFAULT_FORM, load_form
+from finsam_desktop.model import report_model
 from finsam_desktop.roles import role_text
 from finsam_desktop.sample import has_sample, sample_report
 from finsam_desktop.schema import draft_schema
@@ -64,12 +66,28 @@ def _form_id(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _new(args: argparse.Namespace) -> int:
+    """An empty report in the newest installed edition of the form."""
+    form_id = _form_id(args)
+    if form_id is None:
+        return EXIT_UNREADABLE
+    form = load_form(form_id)
+    code = _write(args.output, encode("", report_model(form)()), keep_backup=True)
+    if code == EXIT_OK:
+        print(f"En ny rapport enligt {form.forbund.name}s mall (utgåva {form.edition}) är sparad i {args.output}")
+    return code
+
+
 def _sample(args: argparse.Namespace) -> int:
     form_id = _form_id(args)
     if form_id is None:
         return EXIT_UNREADABLE
     if not has_sample(form_id):
-        print(f"Formuläret ”{form_id}” har ingen exempelrapport.", file=sys.stderr)
+        print(
+            f"Formuläret ”{form_id}” har ingen exempelrapport. "
+            f"Skapa en tom rapport med: finsam-desktop new --form {form_id} -o UTKAST.json",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
     name, draft = sample_report(form_id)
     code = _write(args.output, encode(name, draft), keep_backup=True)
@@ -190,8 +208,8 @@ def _compile(args: argparse.Namespace) -> int:
 def _forms(_args: argparse.Namespace) -> int:
     """One line per installed form; broken form files on standard error, with their problem."""
     installed = installed_forms()
-    for form in installed.forms.values():
-        print(f"{form.id}\t{form.form.title} – {form.form.subtitle} ({form.form.edition})\t{form.forbund.name}")
+    for form in installed.all():
+        print(f"{form.id}\t{form.form.title} – {form.form.subtitle} ({form.edition})\t{form.forbund.name}")
     for path, problem in installed.broken:
         print(f"{path}: kan inte användas: {problem}", file=sys.stderr)
     return EXIT_OK
@@ -218,6 +236,15 @@ COMMANDS: list[Command] = [
         "Granska ett utkast: ett problem per rad (fält: fel|varning: meddelande).",
         lambda parser: parser.add_argument("path", type=Path, help="utkastets fil"),
         _validate,
+    ),
+    (
+        "new",
+        "Spara en ny, tom rapport i den nyaste installerade utgåvan av en mall.",
+        lambda parser: (
+            parser.add_argument("-o", "--output", type=Path, required=True, help="filen att skapa"),
+            _with_form(parser),
+        ),
+        _new,
     ),
     (
         "sample",

@@ -30,10 +30,12 @@ from typing import Any, Literal
 from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny, ValidationError
 
-from finsam_desktop.form import DEFAULT_FORM, FormSpec, load_form
+from finsam_desktop.forms.carry import carry
+from finsam_desktop.forms.registry import installed_forms
+from finsam_desktop.forms.spec import DEFAULT_FORM, FormSpec
 from finsam_desktop.model import Report, report_model
 from finsam_desktop.paths import locks_dir
-from finsam_desktop.roles import role_text
+from finsam_desktop.roles import form_of, role_text
 from finsam_desktop.validation import report_completeness
 
 log = logging.getLogger("finsam.drafts")
@@ -159,6 +161,12 @@ class LoadedDraft:
     migrated_from: int | None = None
     handoffs: tuple[HandOff, ...] = ()
     imported: ImportRecord = field(default_factory=ImportRecord)
+    foreign_edition: str = ""  # the edition it was written in, when that one is not installed
+
+    @property
+    def read_only(self) -> bool:
+        """A draft shown in another edition than its own is never written back."""
+        return bool(self.foreign_edition)
 
 
 @dataclass(frozen=True)
@@ -174,6 +182,7 @@ class DraftInfo:
     sent: date | None = None
     opened: date | None = None  # in a mail program, not known to be sent
     forbund: str = ""  # whose form the report follows
+    edition: str = ""  # of the form
 
 
 def revision_of(data: bytes | None) -> Revision:
@@ -207,10 +216,10 @@ def encode(
     imported: ImportRecord | None = None,
 ) -> bytes:
     """The file's bytes: readable UTF-8, or escaped where the text cannot be UTF-8."""
-    form = load_form(type(draft).form_id)
+    form = form_of(draft)
     content = DraftFile(
         form=form.id,
-        edition=form.form.edition,
+        edition=form.edition,
         name=name,
         draft=draft,
         handoffs=list(handoffs),
@@ -264,7 +273,9 @@ def decode(path: Path, raw: bytes) -> tuple[DraftFile, int | None]:
     """Parse a draft file's bytes, with a clear error naming the file for every failure.
 
     Hostile content (nesting thousands deep, numbers of thousands of digits, a key twice)
-    is refused with a message like any other damage; a byte-order mark (Notepad) is fine."""
+    is refused with a message like any other damage; a byte-order mark (Notepad) is fine.
+    A draft of an edition that is not installed is carried into the newest installed one,
+    with whatever has no place there in its note; its ``edition`` stays the file's own."""
     if not raw.strip():
         raise DraftUnreadable(path, f"Filen ”{path.name}” är tom. Den kan ha skadats vid ett avbrott.")
     try:
@@ -280,10 +291,16 @@ def decode(path: Path, raw: bytes) -> tuple[DraftFile, int | None]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DraftUnreadable(path, f"Filen ”{path.name}” är inte ett utkast från Finsam Slutrapport.")
     data, migrated_from = migrate(data, path)
-    form = _form_named(path, data.get("form"))
+    form = _form_named(path, data.get("form"), data.get("edition"))
     try:
-        report = report_model(form).model_validate(data.get("draft", {}))
-        return DraftFile.model_validate({**data, "draft": report}), migrated_from
+        if form.edition == data.get("edition"):
+            report = report_model(form).model_validate(data.get("draft", {}))
+            return DraftFile.model_validate({**data, "draft": report}), migrated_from
+        stored = data.get("draft", {})
+        carried = carry(stored if isinstance(stored, dict) else {}, str(data.get("edition")), form)
+        imported = dict(data.get("imported") or {})
+        imported["note"] = "\n".join(filter(None, [str(imported.get("note", "")), carried.note(str(data.get("edition")))]))
+        return DraftFile.model_validate({**data, "draft": carried.draft, "imported": imported}), migrated_from
     except ValidationError as error:
         raise DraftUnreadable(
             path,
@@ -292,10 +309,12 @@ def decode(path: Path, raw: bytes) -> tuple[DraftFile, int | None]:
         ) from error
 
 
-def _form_named(path: Path, form_id: object) -> FormSpec:
-    """The installed form a file follows; a form this installation lacks is said by name."""
+def _form_named(path: Path, form_id: object, edition: object) -> FormSpec:
+    """The installed form a file follows, in its edition or else the newest installed one;
+    a form this installation lacks is said by name."""
+    installed = installed_forms()
     try:
-        return load_form(form_id if isinstance(form_id, str) else "")
+        return installed.get(str(form_id), str(edition) if installed.has(str(form_id), str(edition)) else "")
     except KeyError:
         raise DraftUnreadable(
             path,
@@ -313,8 +332,9 @@ def read_draft(path: Path) -> LoadedDraft:
     if raw is None:
         raise DraftUnreadable(path, f"Filen ”{path.name}” finns inte.")
     stored, migrated_from = decode(path, raw)
+    foreign = stored.edition if stored.edition != type(stored.draft).edition else ""
     return LoadedDraft(
-        path, stored.name, stored.draft, revision_of(raw), migrated_from, tuple(stored.handoffs), stored.imported
+        path, stored.name, stored.draft, revision_of(raw), migrated_from, tuple(stored.handoffs), stored.imported, foreign
     )
 
 
@@ -490,6 +510,7 @@ def list_drafts(folder: Path, today: date | None = None) -> list[DraftInfo]:
         sent = max((h.when.date() for h in loaded.handoffs if h.delivered), default=None)
         opened = max((h.when.date() for h in loaded.handoffs if not h.delivered), default=None)
         name = loaded.name or insats or path.stem
-        forbund = load_form(type(loaded.draft).form_id).forbund.name
-        found.append(DraftInfo(path, name, insats, modified, completeness, "", sent, opened, forbund))
+        forbund = form_of(loaded.draft).forbund.name
+        edition = loaded.foreign_edition or type(loaded.draft).edition
+        found.append(DraftInfo(path, name, insats, modified, completeness, "", sent, opened, forbund, edition))
     return sorted(found, key=lambda info: info.modified, reverse=True)

@@ -1,23 +1,24 @@
 """The report as the reporter wrote it: pydantic models built from the form's data.
 
 A draft holds exactly what was typed, valid or not; nothing is dropped, trimmed or
-rewritten here. Fields with a kind (dates, kronor, phone, postnummer, e-mail) keep the
-typed ``raw`` text and expose the canonical ``value`` their parser understood, which is
-also written to draft files so other programs can read it without parsing. The models
-are built from the form (``finsam_desktop.form``): this module names no section or field.
+rewritten here. Fields with a meaning (dates, amounts, phone numbers…) keep the typed
+``raw`` text and expose the canonical ``value`` their parser understood, which is also
+written to draft files so other programs can read it without parsing. Each field kind
+gives its own type (``finsam_desktop.forms.kinds``); this module names no field or kind.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, create_model, model_validator
 
 from finsam_desktop import parsing
-from finsam_desktop.form import DEFAULT_FORM, FieldSpec, FormSpec
+
+if TYPE_CHECKING:
+    from finsam_desktop.forms.paths import FieldPath
+    from finsam_desktop.forms.spec import FormSpec
 
 T = TypeVar("T")
 
@@ -51,86 +52,71 @@ class Entry(_Part, Generic[T]):
         return self.parsed().value
 
 
-class DateEntry(Entry[date]):
-    parser = parsing.parse_date
-
-
-class KronorEntry(Entry[int]):
-    parser = parsing.parse_kronor
-
-
-class PhoneEntry(Entry[str]):
-    parser = parsing.parse_phone
-
-
-class PostnummerEntry(Entry[str]):
-    parser = parsing.parse_postnummer
-
-
-class EmailEntry(Entry[str]):
-    parser = parsing.parse_email
-
-
-class Report(_Part):
-    """A whole Slutrapport of some form, as far as it has been written. The class for a form
-    is built from its data by :func:`report_model`; ``form_id`` says which form it is."""
-
-    form_id: ClassVar[str] = DEFAULT_FORM
-    tables: ClassVar[tuple[tuple[str, int], ...]] = ()  # (path, fixed row count) of each table
-
-    if TYPE_CHECKING:  # sections and fields come from the form data
-
-        def __getattr__(self, name: str) -> Any: ...
-
-    @model_validator(mode="after")
-    def _full_tables(self) -> Report:
-        """A table has its form's rows even if a file held fewer; extra rows are kept."""
-        for path, count in self.tables:
-            rows = value_at(self, path)
-            missing = count - len(rows)
-            if missing > 0:
-                rows.extend(row_model(self, path)() for _ in range(missing))
-        return self
-
-
 class Part(_Part):
-    """A section, a date range or a row, with the fields the form gives it."""
+    """A section, a date range, a row or a composite value, with the fields the form gives it."""
 
     if TYPE_CHECKING:
 
         def __getattr__(self, name: str) -> Any: ...
 
-
-_ENTRIES: dict[str, type[Entry[Any]]] = {
-    "date": DateEntry,
-    "kronor": KronorEntry,
-    "phone": PhoneEntry,
-    "email": EmailEntry,
-    "postnummer": PostnummerEntry,
-}
+    def typed_text(self) -> str:
+        """All that was typed in it, one line each (for a value made of parts)."""
+        return "\n".join(text for text in _texts(self) if text.strip())
 
 
-def _camel(key: str) -> str:
-    return "".join(word.capitalize() for word in key.split("_"))
+class Report(Part):
+    """A whole Slutrapport of some form, as far as it has been written. The class for a form
+    edition is built from its data by :func:`report_model`."""
+
+    form_id: ClassVar[str] = ""
+    edition: ClassVar[str] = ""
+    tables: ClassVar[tuple[tuple[FieldPath, int], ...]] = ()  # each fixed table and its row count
+
+    @model_validator(mode="after")
+    def _full_tables(self) -> Report:
+        """A table has its form's rows even if a file held fewer; extra rows are kept."""
+        for path, count in self.tables:
+            rows = path.get(self)
+            missing = count - len(rows)
+            if missing > 0:
+                rows.extend(row_type(self, path)() for _ in range(missing))
+        return self
 
 
-def _field(spec: FieldSpec) -> tuple[Any, Any]:
-    """The type and default of one field of the model."""
-    description = spec.heading
-    if spec.kind in _ENTRIES:
-        entry = _ENTRIES[spec.kind]
-        return entry, Field(default_factory=entry, description=description)
-    if spec.kind == "daterange":
-        parts = {part: (DateEntry, Field(default_factory=DateEntry, description=label)) for part, label in spec.parts.items()}
-        model = create_model(_camel(spec.key), __base__=Part, **parts)  # type: ignore[call-overload]
-        return model, Field(default_factory=model, description=description)
-    if spec.kind in {"list", "table"}:
-        row = create_model(f"{_camel(spec.key)}Rad", __base__=Part, **{item.key: _field(item) for item in spec.items})  # type: ignore[call-overload]
-        if spec.kind == "table":
-            count = len(spec.rows)
-            return list[row], Field(default_factory=lambda: [row() for _ in range(count)], description=description)  # type: ignore[valid-type]
-        return list[row], Field(default_factory=list, description=description)  # type: ignore[valid-type]
-    return str, Field(default="", description=description)
+def _texts(node: Any) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, Entry):
+        yield node.raw
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _texts(getattr(node, name))
+    elif isinstance(node, list):
+        for item in node:
+            yield from _texts(item)
+
+
+def all_texts(node: Any) -> Iterator[str]:
+    """Every text typed in a draft or a part of it, once each."""
+    return _texts(node)
+
+
+def text_of(node: Any) -> str:
+    """The typed text of a field: plain text, an :class:`Entry`'s raw text, or a part's texts."""
+    if isinstance(node, Entry):
+        return node.raw
+    if isinstance(node, Part):
+        return node.typed_text()
+    return "" if node is None else str(node)
+
+
+def part_model(name: str, fields: dict[str, tuple[Any, Any]], base: type[Part] = Part) -> type[Part]:
+    """A model class for a section, row or composite value with ``fields``."""
+    return create_model(name, __base__=base, **fields)  # type: ignore[call-overload]
+
+
+def camel(key: str) -> str:
+    return "".join(word.capitalize() for word in key.replace("-", "_").split("_"))
 
 
 _MODELS: dict[tuple[str, str], type[Report]] = {}
@@ -138,58 +124,26 @@ _MODELS: dict[tuple[str, str], type[Report]] = {}
 
 def report_model(form: FormSpec) -> type[Report]:
     """The draft model of ``form``: one part per section (a section that is one list is the
-    list itself), typed fields as :class:`Entry`. Built once per form edition."""
-    key = (form.id, form.form.edition)
+    list itself), each field as its kind says. Built once per form edition."""
+    key = (form.id, form.edition)
     if key not in _MODELS:
         sections: dict[str, Any] = {}
         for section in form.sections:
-            if len(section.fields) == 1 and section.fields[0].key == section.key:
-                sections[section.key] = _field(section.fields[0])
+            fields = {spec.key: made for spec in section.fields if (made := spec.model_field()) is not None}
+            if section.is_one_list:
+                sections[section.key] = fields[section.key]
                 continue
-            fields = {spec.key: _field(spec) for spec in section.fields}
-            model = create_model(_camel(section.key), __base__=Part, **fields)  # type: ignore[call-overload]
+            model = part_model(camel(section.key), fields)
             sections[section.key] = (model, Field(default_factory=model, description=section.heading))
-        report = create_model(f"Rapport{_camel(form.id.replace('-', '_'))}", __base__=Report, **sections)
+        report = create_model(f"Rapport{camel(form.id)}", __base__=Report, **sections)
         report.form_id = form.id
-        report.tables = tuple((path, len(spec.rows)) for path, spec, _section in form.fields() if spec.kind == "table")
+        report.edition = form.edition
+        report.tables = form.fixed_tables()
         _MODELS[key] = report
     return _MODELS[key]
 
 
-def row_model(draft: BaseModel, path: str) -> type[Any]:
+def row_type(draft: BaseModel, path: FieldPath) -> type[Any]:
     """The model class of one row of the list or table at ``path``."""
-    parent_path, _, leaf = path.rpartition(".")
-    parent = value_at(draft, parent_path) if parent_path else draft
-    return get_args(type(parent).model_fields[leaf].annotation)[0]
-
-
-_STEP = re.compile(r"([a-z0-9_]+)(?:\[([0-9]+)\])?")
-
-
-def value_at(draft: BaseModel, path: str) -> Any:
-    """What a field path (``resultat.mal[1].resultat``) points at in ``draft``."""
-    node: Any = draft
-    for step in path.split("."):
-        match = _STEP.fullmatch(step)
-        if match is None:
-            raise KeyError(path)
-        node = getattr(node, match.group(1))
-        if match.group(2) is not None:
-            node = node[int(match.group(2))]
-    return node
-
-
-def text_of(node: Any) -> str:
-    """The typed text of a field, whether it is plain text or an :class:`Entry`."""
-    return node.raw if isinstance(node, Entry) else str(node)
-
-
-def set_text_at(draft: BaseModel, path: str, text: str) -> None:
-    """Put typed ``text`` in the field at ``path``: the raw text of a typed field, or the text."""
-    parent_path, _, leaf = path.rpartition(".")
-    parent = value_at(draft, parent_path) if parent_path else draft
-    current = getattr(parent, leaf)
-    if isinstance(current, Entry):
-        current.raw = text
-    else:
-        setattr(parent, leaf, text)
+    parent = path.parent.get(draft)
+    return get_args(type(parent).model_fields[str(path.leaf)].annotation)[0]

@@ -205,9 +205,9 @@ _KRONOR_NUMBER = re.compile(
 )
 
 
-def format_kronor(amount: int) -> str:
-    """``625000`` → ``625 000 kr``."""
-    return f"{amount:,}".replace(",", " ") + " kr"
+def format_kronor(amount: float) -> str:
+    """``625000`` → ``625 000 kr`` (whole kronor)."""
+    return f"{round(amount):,}".replace(",", " ") + " kr"
 
 
 @_bounded("ett belopp", KRONOR_EXAMPLE)
@@ -357,3 +357,62 @@ def parse_email(text: str) -> Parsed[str]:
     if not _EMAIL.fullmatch(clean) or ".." in clean or clean.startswith("."):
         return Parsed(error=f"”{clean}” ser inte ut som en e-postadress. {EMAIL_EXAMPLE}")
     return Parsed(clean, clean)
+
+
+# --- counts and shares ----------------------------------------------------------------
+
+ANTAL_EXAMPLE = "Skriv antalet som ett heltal, till exempel 12."
+PROCENT_EXAMPLE = "Skriv andelen i procent, till exempel 45 eller 12,5 %."
+MAX_ANTAL = 10_000_000
+_COUNT_WORDS = re.compile(r"(?: ?(?:st\.?|stycken|personer|pers\.?|deltagare))+$", re.IGNORECASE)
+_WHOLE = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+|[0-9]+")
+_DECIMAL = re.compile(r"(?P<int>[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:[,.](?P<dec>[0-9]+))?")
+
+
+def format_count(value: int) -> str:
+    """``1200`` → ``1 200``."""
+    return f"{value:,}".replace(",", " ")
+
+
+def format_percent(value: float) -> str:
+    """``12.5`` → ``12,5 %``; whole numbers without decimals."""
+    rounded = round(value, 1)
+    text = f"{int(rounded)}" if rounded == int(rounded) else f"{rounded:.1f}".replace(".", ",")
+    return f"{text} %"
+
+
+@_bounded("ett antal", ANTAL_EXAMPLE)
+def parse_antal(text: str) -> Parsed[int]:
+    """A count of people or things: ``12``, ``12 st``, ``1 200 deltagare``."""
+    clean = _normalise(text)
+    if not clean:
+        return Parsed()
+    body = _COUNT_WORDS.sub("", clean).strip()
+    if body.startswith("-"):
+        return Parsed(error="Ett antal kan inte vara negativt. " + ANTAL_EXAMPLE)
+    if _DECIMAL.fullmatch(body) and not _WHOLE.fullmatch(body):
+        return Parsed(error=f"”{clean}” är inget heltal. {ANTAL_EXAMPLE}")
+    if not _WHOLE.fullmatch(body):
+        return Parsed(error=f"”{clean}” går inte att läsa som ett antal. {ANTAL_EXAMPLE}")
+    value = int(body.replace(" ", ""))
+    if value > MAX_ANTAL:
+        return Parsed(error=f"Antalet {format_count(value)} är orimligt stort. Kontrollera siffrorna.")
+    canonical = format_count(value)
+    return Parsed(value, canonical, note="" if body == clean else f"Tolkat som {canonical}.")
+
+
+@_bounded("en andel", PROCENT_EXAMPLE)
+def parse_procent(text: str) -> Parsed[float]:
+    """A share in per cent: ``45``, ``45 %``, ``12,5%``, ``12.5 procent``."""
+    clean = _normalise(text)
+    if not clean:
+        return Parsed()
+    body = re.sub(r" ?(?:%|procent)$", "", clean, flags=re.IGNORECASE).strip()
+    if body.startswith("-"):
+        return Parsed(error="En andel kan inte vara negativ. " + PROCENT_EXAMPLE)
+    match = _DECIMAL.fullmatch(body)
+    if match is None:
+        return Parsed(error=f"”{clean}” går inte att läsa som en andel. {PROCENT_EXAMPLE}")
+    value = float(match.group("int").replace(" ", "") + "." + (match.group("dec") or "0"))
+    canonical = format_percent(value)
+    return Parsed(value, canonical)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import tomllib
 
-from finsam_desktop.form import DEFAULT_FORM, load_form
+from finsam_desktop.forms.spec import DEFAULT_FORM, load_form
 from finsam_desktop.model import Report, report_model
 from finsam_desktop.resources import resource
 

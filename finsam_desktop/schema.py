@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import create_model
 
 from finsam_desktop.drafts import FORMAT, SCHEMA_VERSION, DraftFile
-from finsam_desktop.form import DEFAULT_FORM, load_form
+from finsam_desktop.forms.spec import DEFAULT_FORM, load_form
 from finsam_desktop.model import report_model
 
 

@@ -7,8 +7,6 @@ fixed; while the user types in a field, no new problem is added to it.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -28,15 +26,15 @@ from PySide6.QtWidgets import (
 
 from finsam_desktop import __version__
 from finsam_desktop.drafts import new_draft_path
-from finsam_desktop.model import value_at
-from finsam_desktop.roles import form_of, role_node, role_text
+from finsam_desktop.forms.paths import FieldPath
+from finsam_desktop.roles import form_of, role_text
 from finsam_desktop.session import DraftSession
 from finsam_desktop.spelling.report import judged_misspellings
 from finsam_desktop.validation import FEL, Problem, is_unwritten, validate
 from ui import settings
 from ui.autosave import Autosaver
 from ui.geometry import fit_on_screen
-from ui.profile import SettingsDialog, has_profile, profile_paths, remember_profile
+from ui.profile import SettingsDialog, has_profile, profile_written, remember_profile
 from ui.review_page import ReviewPage
 from ui.section_page import SectionPage
 from ui.spelling import spelling_service
@@ -70,8 +68,8 @@ class MainWindow(QMainWindow):
         self.session = session
         self.form = form_of(session.draft)
         self.problems: list[Problem] = []
-        self.left_paths: set[str] = set()
-        self.typing_in: str | None = None
+        self.left_paths: set[FieldPath] = set()
+        self.typing_in: FieldPath | None = None
         self.shown: list[Problem] = []
         self.autosaver = Autosaver(session, self)
         self.autosaver.saved.connect(self._saved)
@@ -252,7 +250,7 @@ class MainWindow(QMainWindow):
         review = self.review
         (review.problems if review.problems.count() else review.export_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def go_to_field(self, path: str) -> None:
+    def go_to_field(self, path: FieldPath) -> None:
         """Show the page of ``path`` and put the cursor in its field."""
         section = self.form.section_of(path)
         index = next(i for i, page in enumerate(self.pages) if page.section.key == section.key)
@@ -264,19 +262,20 @@ class MainWindow(QMainWindow):
 
     # --- editing and checking -------------------------------------------------------
 
-    def _edited(self, path: str) -> None:
+    def _edited(self, path: FieldPath) -> None:
         self.typing_in = path
         self.autosaver.changed()
         self._update_title()
         self._validate_timer.start(VALIDATE_DELAY_MS)
 
-    def _left(self, path: str) -> None:
+    def _left(self, path: FieldPath) -> None:
         self.typing_in = None
         spelling_service().accept_report(self.session.draft)  # a name just typed is a word
         self.left_paths.add(path)
-        list_path = re.sub(r"\[[0-9]+\]\..*$", "", path)
-        self.left_paths.add(list_path)
-        self.left_paths.add(re.sub(r"\[[0-9]+\]\.", ".", path))  # a table's column, for rules on its sum
+        row = path.row_path
+        if row is not None:
+            rows = row.parent
+            self.left_paths |= {rows, row, rows.joined(path.relative_to(row))}  # the list, the row, the column (its sum)
         self.revalidate()
 
     def revalidate(self) -> None:
@@ -315,8 +314,8 @@ class MainWindow(QMainWindow):
     def _section_status(self, index: int) -> str:
         """empty, started, done or errors (errors only once they have been shown)."""
         section = self.form.sections[index]
-        paths = [path for path, _spec, own in self.form.fields() if own.key == section.key]
-        if all(is_unwritten(value_at(self.session.draft, path)) for path in paths):
+        paths = [path for path, spec, own in self.form.fields() if own.key == section.key and spec.has_value]
+        if all(is_unwritten(path.get(self.session.draft)) for path in paths):
             return "empty"
         own = [p for p in self.problems if p.severity == FEL and self.form.section_of(p.path).key == section.key]
         if not own:
@@ -419,8 +418,7 @@ class MainWindow(QMainWindow):
                 return
         self._remember_scroll()
         settings.set_window_geometry(self.saveGeometry())
-        draft = self.session.draft
-        if not has_profile() and profile_paths(form_of(draft)) and not is_unwritten(role_node(draft, "profile")):
+        if not has_profile() and profile_written(self.session.draft):
             remember_profile(self.session.draft)  # the first report teaches the app who you are
         self.autosaver.shutdown()
         super().closeEvent(event)

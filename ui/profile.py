@@ -20,49 +20,58 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from finsam_desktop.form import FormSpec, SectionSpec, field_path, load_form
-from finsam_desktop.model import Report, report_model, set_text_at, text_of, value_at
+from finsam_desktop.forms.paths import FieldPath
+from finsam_desktop.forms.spec import FormSpec, load_form
+from finsam_desktop.forms.values import Values
+from finsam_desktop.model import Report, report_model
 from finsam_desktop.roles import form_of
-from finsam_desktop.validation import is_blank
 from ui import settings
-from ui.fields import FieldEditor
+from ui.editors.field import FieldEditor
 from ui.wheel_safe import ChoiceBox, NumberBox
 
 SECURITY = {"starttls": "STARTTLS (port 587)", "ssl": "SSL/TLS (port 465)", "none": "Ingen (bara inom organisationens nät)"}
 
 
-def profile_section(form: FormSpec) -> SectionSpec | None:
-    """The section about the reporter that the form's ``profile`` role names, if any."""
-    return next((section for section in form.sections if section.key == form.roles.profile), None)
+def profile_paths(form: FormSpec) -> list[FieldPath]:
+    """The fields about the reporter that the form's ``profile`` role names."""
+    return [FieldPath.parse(text) for text in form.roles.profile if form.has_text(text)]
 
 
-def profile_paths(form: FormSpec) -> list[str]:
-    section = profile_section(form)
-    return [field_path(section, spec) for spec in section.fields if spec.kind not in {"list", "table"}] if section else []
+def _sections(form: FormSpec) -> str:
+    numbers = dict.fromkeys(form.section_of(path).number for path in profile_paths(form))
+    return " och ".join(numbers)
 
 
 def has_profile() -> bool:
-    return any(settings.profile_value(path) for path in profile_paths(load_form()))
+    return any(settings.profile_value(str(path)) for path in profile_paths(load_form()))
+
+
+def profile_written(draft: Report) -> bool:
+    """Whether the reporter has written any of the details a profile remembers."""
+    values = Values(draft, form_of(draft))
+    return any(not values.is_blank(path) for path in profile_paths(values.form))
 
 
 def fill_from_profile(draft: Report) -> str:
     """Put the remembered details into the empty fields of ``draft`` (of any form whose
-    profile section has the same fields); what to tell the user about it, or ""."""
+    profile has the same fields); what to tell the user about it, or ""."""
+    form = form_of(draft)
+    values = Values(draft, form)
     filled = []
-    for path in profile_paths(form_of(draft)):
-        remembered = settings.profile_value(path)
-        if remembered and is_blank(text_of(value_at(draft, path))):
-            set_text_at(draft, path, remembered)
+    for path in profile_paths(form):
+        remembered = settings.profile_value(str(path))
+        if remembered and values.is_blank(path):
+            path.set(draft, form.spec_at(path).from_text(remembered, path.get(draft)))
             filled.append(path)
-    section = profile_section(form_of(draft))
-    if not filled or section is None:
+    if not filled:
         return ""
-    return f"Uppgifterna i avsnitt {section.number} kommer från din förra rapport – ändra dem om de inte stämmer."
+    return f"Uppgifterna i avsnitt {_sections(form)} kommer från din förra rapport – ändra dem om de inte stämmer."
 
 
 def remember_profile(draft: Report) -> None:
-    for path in profile_paths(form_of(draft)):
-        settings.set_profile_value(path, text_of(value_at(draft, path)))
+    values = Values(draft, form_of(draft))
+    for path in profile_paths(values.form):
+        settings.set_profile_value(str(path), values.text(path))
 
 
 class SettingsDialog(QDialog):
@@ -77,13 +86,11 @@ class SettingsDialog(QDialog):
         outer = QVBoxLayout(self)
         content = QWidget()
         layout = QVBoxLayout(content)
-        section = profile_section(form)
-        where = f" (avsnitt {section.number})" if section else ""
+        where = f" (avsnitt {_sections(form)})" if profile_paths(form) else ""
         intro = QLabel(f"Uppgifterna om dig fylls i automatiskt i nya rapporter{where}.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        specs = section.fields if section else ()
-        self.editors = [FieldEditor(self.scratch, field_path(section, spec), spec) for spec in specs if section]
+        self.editors = [FieldEditor(self.scratch, path, form.spec_at(path)) for path in profile_paths(form)]
         for editor in self.editors:
             layout.addWidget(editor)
         layout.addWidget(self._mail_settings())

@@ -23,7 +23,7 @@ from finsam_desktop.model import Report
 from finsam_desktop.roles import form_of
 from finsam_desktop.spelling.report import FoundMisspelling
 from finsam_desktop.validation import FEL, Problem
-from ui.fields import SEVERITY_TEXT
+from ui.editors.field import SEVERITY_TEXT
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 SPELLING_ROLE = Qt.ItemDataRole.UserRole + 1  # an item about spelling, not a problem
@@ -32,7 +32,7 @@ SPELLING_ROLE = Qt.ItemDataRole.UserRole + 1  # an item about spelling, not a pr
 class ReviewPage(QWidget):
     """The last page of the wizard."""
 
-    problem_chosen = Signal(str)
+    problem_chosen = Signal(object)
 
     def __init__(self, draft: Report) -> None:
         super().__init__()
@@ -93,7 +93,7 @@ class ReviewPage(QWidget):
 
     def _chosen(self, item: QListWidgetItem) -> None:
         path = item.data(PATH_ROLE)
-        if path:
+        if path is not None:
             self.problem_chosen.emit(path)
 
     def show_problems(self, problems: list[Problem]) -> None:

@@ -1,25 +1,32 @@
 """One section of the form as a page, built from the form data, in a scrolling column.
 
+Each question gets the editor of its kind (``ui.editors``); the page shows and hides
+questions as their conditions say, keeps computed values and the rules' hints current,
+and knows where each problem belongs.
+
 Signals: ``edited(path)`` and ``left(path)`` from any of its fields.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from finsam_desktop.form import FieldSpec, SectionSpec, field_path
+from finsam_desktop.document.blocks import CHECKED, UNCHECKED
+from finsam_desktop.forms.paths import FieldPath
+from finsam_desktop.forms.problems import Problem
+from finsam_desktop.forms.rules import page_hints
+from finsam_desktop.forms.spec import SectionSpec
+from finsam_desktop.forms.values import Values
 from finsam_desktop.model import Report
 from finsam_desktop.roles import form_of
-from finsam_desktop.rules import case_hint
-from finsam_desktop.validation import Problem
-from ui.fields import FieldEditor, show_problems_on
-from ui.list_editor import ListEditor
+from ui.editors import editor_for
+from ui.editors.question import QuestionEditor
+from ui.editors.rows import ListEditor
+from ui.editors.table import TableEditor
 from ui.tab_order import focus_stops
-from ui.table_editor import TableEditor
 
 READABLE_CHARACTERS = 90
 
@@ -27,16 +34,17 @@ READABLE_CHARACTERS = 90
 class SectionPage(QScrollArea):
     """The questions of one section, and where each problem belongs."""
 
-    edited = Signal(str)
-    left = Signal(str)
+    edited = Signal(object)
+    left = Signal(object)
 
     def __init__(self, draft: Report, section: SectionSpec) -> None:
         super().__init__()
         self.draft = draft
         self.section = section
-        self.editors: dict[str, FieldEditor] = {}
-        self.lists: dict[str, ListEditor] = {}
-        self.tables: dict[str, TableEditor] = {}
+        self.form = form_of(draft)
+        self.questions: list[QuestionEditor] = []
+        self.cases: dict[FieldPath, QLabel] = {}  # a case's heading with its check box, by its question
+        self.hints: dict[FieldPath, QLabel] = {}  # what a rule says of which question applies
         self.before: Callable[[], QWidget | None] = lambda: None  # where Shift+Tab goes from the first stop
         self.after: Callable[[], QWidget | None] = lambda: None  # where Tab goes from the last
         self.setWidgetResizable(True)
@@ -50,9 +58,28 @@ class SectionPage(QScrollArea):
         title = QLabel(section.heading)
         title.setProperty("role", "sectiontitle")
         layout.addWidget(title)
-        self.economy_hint: QLabel | None = None
+        hinted = page_hints(Values(draft, self.form), self.form.rules)
         for spec in section.fields:
-            self._add(layout, spec)
+            path = section.field_path(spec)
+            if path in hinted:
+                hint = QLabel()
+                hint.setWordWrap(True)
+                hint.setProperty("role", "note")
+                layout.addWidget(hint)
+                self.hints[path] = hint
+            if spec.case is not None:
+                case = QLabel()
+                case.setProperty("role", "heading")
+                case.setWordWrap(True)
+                layout.addWidget(case)
+                self.cases[path] = case
+            editor = editor_for(draft, path, spec)
+            if isinstance(editor, ListEditor):
+                editor.heading.setVisible(spec.label != section.title)  # the section's title says it once
+            editor.edited.connect(self.edited)
+            editor.left.connect(self.left)
+            layout.addWidget(editor)
+            self.questions.append(editor)
         layout.addStretch()
         holder = QWidget()
         outer = QHBoxLayout(holder)  # the column grows to a readable width, then margins grow
@@ -61,51 +88,15 @@ class SectionPage(QScrollArea):
         outer.addWidget(column, 100)
         outer.addStretch(1)
         self.setWidget(holder)
+        self.update_hints()
 
-    def _add(self, layout: QVBoxLayout, spec: FieldSpec) -> None:
-        path = field_path(self.section, spec)
-        if spec.kind == "table":
-            table = TableEditor(self.draft, path, spec)
-            self.tables[path] = table
-            self._connect(table)
-            layout.addWidget(table)
-            return
-        if spec.kind == "list":
-            editor = ListEditor(self.draft, path, spec)
-            editor.heading.setVisible(spec.label != self.section.title)  # the section's title says it once
-            self.lists[path] = editor
-            self._connect(editor)
-            layout.addWidget(editor)
-            return
-        if spec.group:
-            if self.economy_hint is None:
-                self.economy_hint = QLabel()
-                self.economy_hint.setWordWrap(True)
-                self.economy_hint.setProperty("role", "note")
-                layout.addWidget(self.economy_hint)
-                self.update_hints()
-            group = QLabel(spec.group)
-            group.setProperty("role", "heading")
-            layout.addWidget(group)
-        if spec.kind == "daterange":
-            heading = QLabel(spec.label)
-            heading.setProperty("role", "heading")
-            layout.addWidget(heading)
-            for part, label in spec.parts.items():
-                part_spec = spec.model_copy(update={"kind": "date", "label": label, "help": ""})
-                self._field(layout, f"{path}.{part}", part_spec)
-            return
-        self._field(layout, path, spec)
+    @property
+    def lists(self) -> dict[FieldPath, ListEditor]:
+        return {editor.path: editor for editor in self.questions if isinstance(editor, ListEditor)}
 
-    def _field(self, layout: QVBoxLayout, path: str, spec: FieldSpec) -> None:
-        editor = FieldEditor(self.draft, path, spec)
-        self.editors[path] = editor
-        self._connect(editor)
-        layout.addWidget(editor)
-
-    def _connect(self, editor: FieldEditor | ListEditor | TableEditor) -> None:
-        editor.edited.connect(self.edited)
-        editor.left.connect(self.left)
+    @property
+    def tables(self) -> dict[FieldPath, TableEditor]:
+        return {editor.path: editor for editor in self.questions if isinstance(editor, TableEditor)}
 
     def stops(self) -> list[QWidget]:
         """Where Tab stops on the page, in reading order (rows and table cells included)."""
@@ -131,51 +122,52 @@ class SectionPage(QScrollArea):
         outside.setFocus(reason)
         return True
 
-    def all_editors(self) -> dict[str, FieldEditor]:
-        """Every field editor of the page, list rows included, by path."""
-        found = dict(self.editors)
-        for editor in self.lists.values():
-            found.update({item.path: item for item in editor.editors})
-        for table in self.tables.values():
-            found.update({item.path: item for item in table.editors})
+    def all_editors(self) -> dict[FieldPath, QuestionEditor]:
+        """Every field editor of the page, list rows and table cells included, by path."""
+        found: dict[FieldPath, QuestionEditor] = {}
+        for editor in self.questions:
+            found.update(editor.field_editors())
         return found
 
-    def editor_for(self, path: str) -> FieldEditor | None:
-        """The editor to focus for a problem at ``path`` (a row or list goes to its first field,
-        a table's column to its first cell)."""
+    def editor_for(self, path: FieldPath) -> QuestionEditor | None:
+        """The editor to focus for a problem at ``path``: its own, else the first inside it
+        (a row, a list, a table's column), else the question holding it."""
         editors = self.all_editors()
         if path in editors:
             return editors[path]
-        table_path, _, column = path.rpartition(".")  # a whole column (its sum): the column's first cell
-        cell = next((e for key, e in editors.items() if key.startswith(table_path + "[") and key.endswith(f"].{column}")), None)
-        return cell or next((editor for key, editor in editors.items() if key.startswith(path)), None) or next(
-            iter(editors.values()), None
-        )
+        column = self.form.column(path) if self.form.has(path) else None
+        inside = next((editor for key, editor in editors.items() if key.is_within(path)), None)
+        if column is not None:
+            inside = next((e for key, e in editors.items() if key.without_rows == path.without_rows), inside)
+        holder = next((editor for editor in self.questions if path.is_within(editor.path)), None)
+        return inside or holder or next(iter(editors.values()), None)
 
     def show_problems(self, problems: list[Problem]) -> None:
-        """Each editor shows the problems at its own path; a list those of its rows."""
-        for path, editor in self.all_editors().items():
-            editor.show_problems([problem for problem in problems if problem.path == path])
-        for path, rows_editor in self.lists.items():
-            rows = re.compile(re.escape(path) + r"(\[[0-9]+\])?")
-            show_problems_on(rows_editor.problems, [problem for problem in problems if rows.fullmatch(problem.path)])
-        for path, table in self.tables.items():  # the table's own, and those of a whole column (its sum)
-            whole = re.compile(re.escape(path) + r"(\.[a-z0-9_]+)?")
-            show_problems_on(table.problems, [problem for problem in problems if whole.fullmatch(problem.path)])
+        """Each question shows the problems at its own paths."""
+        for editor in self.questions:
+            editor.show_problems(problems)
 
     def update_hints(self) -> None:
-        if self.economy_hint is not None:
-            self.economy_hint.setText(case_hint(self.draft, form_of(self.draft)))
-        for table in self.tables.values():
-            table.update_total()
+        """Follow the draft: which questions apply, what the rules' hints say, computed values."""
+        values = Values(self.draft, self.form)
+        for path, text in page_hints(values, self.form.rules).items():
+            if path in self.hints:
+                self.hints[path].setText(text)
+        for editor in self.questions:
+            shown = values.is_shown(editor.path, editor.spec)
+            editor.setVisible(shown)
+            if editor.path in self.cases and editor.spec.case is not None:
+                case = editor.spec.case
+                ticked = CHECKED if values.holds(case.applies_if, editor.path) else UNCHECKED
+                self.cases[editor.path].setText(f"{ticked} {case.heading}")
+                self.cases[editor.path].setVisible(shown)
+            if shown:
+                editor.refresh(values)
 
     def reload(self) -> None:
-        for editor in self.editors.values():
-            editor.load()
-        for rows_editor in self.lists.values():
-            rows_editor.rebuild()
-        for table in self.tables.values():
-            table.load()
+        for editor in self.questions:
+            editor.reload()
+        self.update_hints()
 
 
 def _holds(stop: QWidget, focused: QWidget) -> bool:

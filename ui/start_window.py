@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from finsam_desktop.document.errors import ImportFailed
 from finsam_desktop.drafts import DraftError, list_drafts
-from finsam_desktop.form import FormSpec, load_form
-from finsam_desktop.forms import form_choices
+from finsam_desktop.forms.registry import form_choices
+from finsam_desktop.forms.spec import FormSpec, load_form
 from finsam_desktop.library import TRASH, duplicate_draft, imported_from, rename_draft, restore_draft, trash_draft
 from finsam_desktop.model import report_model
 from finsam_desktop.paths import drafts_dir

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from finsam_desktop.document.errors import ImportFailed
 from finsam_desktop.drafts import DraftError, read_draft
-from finsam_desktop.model import Entry, Report
-from finsam_desktop.roles import role_node, role_text
+from finsam_desktop.forms.values import Values
+from finsam_desktop.model import Report
+from finsam_desktop.roles import form_of, role_path, role_text
 from finsam_desktop.validation import Problem, validate
 
 READABLE = {".docx", ".json"}
@@ -38,9 +39,10 @@ class Received:
     @property
     def dated(self) -> tuple[date, datetime]:
         """How new the report is: its own date where it has one, else the file's time."""
-        node = role_node(self.draft, "reporter_date")
-        value = node.value if isinstance(node, Entry) else None
-        return (value if isinstance(value, date) else self.modified.date()), self.modified
+        form = form_of(self.draft)
+        path = role_path(form, "reporter_date")
+        value = Values(self.draft, form).date(path) if path is not None else None
+        return (value or self.modified.date()), self.modified
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from finsam_desktop.model import Entry, Report, text_of, value_at
-from finsam_desktop.roles import form_of, role_node, role_text
-from finsam_desktop.rules import amount
+from finsam_desktop.forms.paths import FieldPath
+from finsam_desktop.forms.spec import FormSpec
+from finsam_desktop.forms.values import Values
+from finsam_desktop.model import Report
+from finsam_desktop.roles import form_of, role_number, role_path, role_text
 
 
 @dataclass(frozen=True)
@@ -27,60 +29,72 @@ class InsatsRow:
     results: str
     goals_and_results: str
     source: str
+    comment: str = ""
 
 
-def _date(node: object) -> date | None:
-    value = node.value if isinstance(node, Entry) else None
-    return value if isinstance(value, date) else None
+def _partners(values: Values, form: FormSpec) -> str:
+    path = role_path(form, "partners")
+    found = values.value(path) if path is not None else None
+    return ", ".join(str(text) for text in found or [] if text) if isinstance(found, list) else ""
 
 
-def _partners(draft: Report) -> str:
-    path = form_of(draft).roles.partners
-    if not path:
-        return ""
-    rows_path, _, column = path.rpartition(".")
-    return ", ".join(text for row in value_at(draft, rows_path) if (text := text_of(getattr(row, column)).strip()))
+def _column(form: FormSpec, role: str) -> FieldPath | None:
+    """The key path inside a goal's row of the column playing ``role``."""
+    path, goals = role_path(form, role), role_path(form, "goals")
+    return path.relative_to(goals) if path is not None and goals is not None and path.is_within(goals) else None
 
 
-def _goals(draft: Report) -> tuple[str, str, str]:
+def _goals(values: Values, form: FormSpec) -> tuple[str, str, str]:
     """The goals, their results (with whether each was reached), and both together as
     ``Mål: … Resultat: …`` lines."""
-    form = form_of(draft)
-    path = form.roles.goals
-    if not path:
+    goals_path = role_path(form, "goals")
+    if goals_path is None:
         return "", "", ""
-    spec = form.field(path)
-    texts = [item for item in spec.items if item.kind in {"answer", "text", "lines"}]
-    goal, result = (texts[0], texts[-1]) if texts else (None, None)
+    spec = form.spec_at(goals_path)
+    goal, result, reached = (_column(form, role) for role in ("goal", "result", "reached"))
     goals, results, both = [], [], []
-    for row in value_at(draft, path):
-        said = {item.key: text_of(getattr(row, item.key)).strip() for item in spec.items}
-        if goal is not None and said[goal.key]:
-            goals.append(said[goal.key])
-        reached = [f"{item.label}: {said[item.key]}" for item in spec.items if item.kind == "choice" and said[item.key]]
-        if result is not None and result is not goal and said[result.key]:
-            results.append(" ".join([said[result.key], *(f"({text})" for text in reached)]))
-        parts = [f"{item.label}: {said[item.key]}" for item in spec.items if said[item.key]]
+    for index in range(len(values.node(goals_path) or [])):
+        row = goals_path.row(index)
+
+        def said(column: FieldPath | None, row: FieldPath = row) -> str:
+            return values.printed(row.joined(column)).strip() if column is not None else ""
+
+        if said(goal):
+            goals.append(said(goal))
+        if said(result):
+            judged = f" ({form.spec_at(goals_path.joined(reached)).label}: {said(reached)})" if reached and said(reached) else ""
+            results.append(said(result) + judged)
+        parts = [f"{item.label}: {text}" for key, item in spec.children() if item.has_value and (text := said(FieldPath.of(key)))]
         if parts:
             both.append(" ".join(parts))
     return "\n".join(goals), "\n".join(results), "\n".join(both)
 
 
+def _period(values: Values, form: FormSpec) -> tuple[date | None, date | None]:
+    path = role_path(form, "period")
+    if path is None:
+        return None, None
+    parts = [path.child(key) for key, _spec in form.spec_at(path).children()]
+    return (values.date(parts[0]), values.date(parts[-1])) if parts else (None, None)
+
+
+def _whole(amount: float | None) -> int | None:
+    return None if amount is None else round(amount)
+
+
 def insats_row(draft: Report, source: str) -> InsatsRow:
     form = form_of(draft)
-    period = role_node(draft, "period")
-    parts = list(form.field(form.roles.period).parts) if form.roles.period else []
-    start = _date(getattr(period, parts[0])) if period is not None and parts else None
-    end = _date(getattr(period, parts[-1])) if period is not None and parts else None
-    goals, results, both = _goals(draft)
+    values = Values(draft, form)
+    start, end = _period(values, form)
+    goals, results, both = _goals(values, form)
     return InsatsRow(
         name=role_text(draft, "name"),
         organisation=role_text(draft, "organisation"),
         start=start,
         end=end,
-        granted=amount(draft, form, form.roles.granted),
-        used=amount(draft, form, form.roles.used),
-        partners=_partners(draft),
+        granted=_whole(role_number(draft, "granted")),
+        used=_whole(role_number(draft, "used")),
+        partners=_partners(values, form),
         contact=role_text(draft, "contact"),
         email=role_text(draft, "contact_email"),
         purpose=role_text(draft, "purpose"),
@@ -89,4 +103,5 @@ def insats_row(draft: Report, source: str) -> InsatsRow:
         results=results,
         goals_and_results=both,
         source=source,
+        comment=role_text(draft, "comment"),
     )

@@ -34,15 +34,16 @@ from lxml import etree
 from pydantic import BaseModel
 
 from finsam_desktop.document import embedded
+from finsam_desktop.document.blocks import CHECKED, UNCHECKED
 from finsam_desktop.document.errors import ImportFailed
 from finsam_desktop.document.export import docx_bytes
-from finsam_desktop.document.structure import CHECKED, OFFICE_CAPTION, UNCHECKED
 from finsam_desktop.drafts import DraftFile, DraftFromNewerVersion, DraftUnreadable, ImportRecord, decode
-from finsam_desktop.form import FieldSpec, FormSpec, SectionSpec, field_path
-from finsam_desktop.forms import installed_forms
-from finsam_desktop.model import Report, report_model, row_model, set_text_at, value_at
-from finsam_desktop.parsing import format_kronor, parse_kronor, split_date_range
-from finsam_desktop.roles import role_text
+from finsam_desktop.forms.kinds import FieldBase, RowsBase
+from finsam_desktop.forms.paths import ROOT, FieldPath
+from finsam_desktop.forms.registry import installed_forms
+from finsam_desktop.forms.spec import FormSpec
+from finsam_desktop.model import Report, report_model, row_type, text_of
+from finsam_desktop.roles import form_of, role_text
 
 SIMILAR_ENOUGH = 0.86
 _LIST_ITEM = re.compile(r"([-*]|[0-9]{1,2}[.)])[ \t]+|(•)[ \t]*")
@@ -87,9 +88,10 @@ class _Target:
     """Something a line may start with: a section heading, a field's label, or fixed text."""
 
     words: str
-    kind: Literal["section", "field", "skip", "office", "signer"]
+    role: Literal["section", "field", "skip", "office", "signer"]
     section: str
-    path: str = ""  # a signer's target: the list's path and the item's key, "path#key"
+    path: FieldPath = ROOT
+    key: str = ""  # a signer's target: the item of the list at ``path``; the office box's label
     numbered: bool = False
     alone: bool = False  # only a line holding nothing else (but its help text) counts
     help_words: str = ""
@@ -135,11 +137,6 @@ def _front_sections(form: FormSpec) -> set[str]:
     return {"", FRONT, *(section.key for section in form.sections[: form.front_sections])}
 
 
-def _is_name_list(spec: FieldSpec) -> bool:
-    """A list printed as bullets, one item per row (Samverkansparter)."""
-    return spec.kind == "list" and spec.printed_layout == ""
-
-
 def _form_texts(form: FormSpec) -> set[str]:
     """Every text of the form itself, normalised."""
     found: set[str] = set()
@@ -170,29 +167,31 @@ def _targets(form: FormSpec) -> list[_Target]:
             form.forbund.send_instruction,
             form.forbund.purpose,
             form.forbund.contacts_heading,
-            OFFICE_CAPTION,
+            form.office_box.caption if form.office_box else "",
         )
         if text
     ]
     if form.office_box is not None:
-        targets += [_Target(_norm(label), "office", FRONT, label) for label in form.office_box.labels]
+        targets += [_Target(_norm(label), "office", FRONT, key=label) for label in form.office_box.labels]
     for section in form.sections:
         targets.append(_Target(_norm(section.heading), "section", section.key, numbered=True))
         targets.append(_Target(_norm(section.title), "section", section.key, alone=True))  # Word's own numbering
         for spec in section.fields:
-            path = field_path(section, spec)
-            if spec.printed_layout == "signatures" and spec.kind == "list":
-                targets += [_Target(_norm(item.label), "signer", section.key, f"{path}#{item.key}") for item in spec.items]
-                targets.append(_Target(_norm(spec.signature_line), "skip", section.key))
-            label = spec.items[0].label if _is_name_list(spec) else spec.label
-            answer = spec.kind in {"answer", "list", "table"}
+            path = section.field_path(spec)
+            if spec.reading == "signers":
+                targets += [_Target(_norm(item.label), "signer", section.key, path, key) for key, item in spec.children()]
+            targets += [_Target(_norm(text), "skip", section.key) for text in spec.document_skips()]
             help_words = _norm(spec.help)
-            if spec.number:
-                targets.append(_Target(_norm(f"{spec.number} {label}"), "field", section.key, path, True, False, help_words))
-            targets.append(_Target(_norm(label), "field", section.key, path, False, answer, help_words))
-            if spec.group:
-                _, title = spec.group.split(" ", 1)
-                targets.append(_Target(_norm(spec.group), "skip", section.key, numbered=True))
+            for label in spec.document_labels():
+                if not label:
+                    continue
+                if spec.number:
+                    numbered = _norm(f"{spec.number} {label}")
+                    targets.append(_Target(numbered, "field", section.key, path, "", True, False, help_words))
+                targets.append(_Target(_norm(label), "field", section.key, path, "", False, spec.label_alone, help_words))
+            if spec.case is not None:
+                _, title = spec.case.heading.split(" ", 1) if " " in spec.case.heading else ("", spec.case.heading)
+                targets.append(_Target(_norm(spec.case.heading), "skip", section.key, numbered=True))
                 targets.append(_Target(_norm(title), "skip", section.key, alone=True))
     return sorted(targets, key=lambda target: len(target.words), reverse=True)
 
@@ -284,10 +283,10 @@ class _Reader:
         self.section = ""
         self.current: _Target | None = None
         self.front = _front_sections(form)
-        self.texts: dict[str, list[str]] = {}
-        self.names: dict[str, list[list[str]]] = {}  # a bullet list's rows, each of its lines
-        self.tables: dict[str, list[Any]] = {}  # rows read from a Word table
-        self.signers: dict[str, list[dict[str, list[str]]]] = {}
+        self.texts: dict[FieldPath, list[str]] = {}
+        self.names: dict[FieldPath, list[list[str]]] = {}  # a bullet list's rows, each of its lines
+        self.tables: dict[FieldPath, list[Any]] = {}  # rows read from a Word table
+        self.signers: dict[FieldPath, list[dict[str, list[str]]]] = {}
         self.notes: list[str] = []  # what the reader noticed, such as a stated total that does not add up
         self.sections_seen: set[str] = set()
         self.office: dict[str, str] = {}
@@ -301,7 +300,7 @@ class _Reader:
         counts only when it is a whole heading (Word's own numbering)."""
         for target in self.targets:
             elsewhere = not target.numbered and target.section != self.section
-            if elsewhere and not (target.section == FRONT and self.section in self.front) and target.kind != "section":
+            if elsewhere and not (target.section == FRONT and self.section in self.front) and target.role != "section":
                 continue  # a bare label counts only inside its own section
             rest = _split_after(text.replace(CHECKED, "").replace(UNCHECKED, ""), target.words)
             if rest is None:
@@ -321,28 +320,26 @@ class _Reader:
         self.current = target
         if target.section:
             self.section = target.section
-        if target.kind == "section":
+        if target.role == "section":
             self.sections_seen.add(target.section)
-        if target.kind == "signer":
-            path, _, key = target.path.partition("#")
-            rows = self.signers.setdefault(path, [])
-            if not rows or key in rows[-1]:
+        if target.role == "signer":
+            rows = self.signers.setdefault(target.path, [])
+            if not rows or target.key in rows[-1]:
                 rows.append({})  # a label seen again starts the next signer
-            rows[-1][key] = []
-        elif target.kind == "field" and _is_name_list(self.form.field(target.path)):
+            rows[-1][target.key] = []
+        elif target.role == "field" and self.form.spec_at(target.path).reading == "items":
             self.names.setdefault(target.path, []).append([])
-        elif target.kind == "field":
+        elif target.role == "field":
             self.texts.setdefault(target.path, [])
 
     def add(self, line: _Line) -> None:
-        if self.current is not None and self.current.kind == "office" and line.text.strip():
-            self.office[self.current.path] = (self.office.get(self.current.path, "") + " " + line.text.strip()).strip()
+        if self.current is not None and self.current.role == "office" and line.text.strip():
+            self.office[self.current.key] = (self.office.get(self.current.key, "") + " " + line.text.strip()).strip()
             return
-        if self.current is not None and self.current.kind == "signer":
-            path, _, key = self.current.path.partition("#")
-            self.signers[path][-1][key].append(line.text)
+        if self.current is not None and self.current.role == "signer":
+            self.signers[self.current.path][-1][self.current.key].append(line.text)
             return
-        if self.current is None or self.current.kind != "field":
+        if self.current is None or self.current.role != "field":
             if line.text.strip() and not self.is_form_text(line.text):
                 self.unplaced.append(line.marker + line.text.strip())
             return
@@ -369,27 +366,25 @@ class _Reader:
         are that field's rows (a fixed table's rows found by their labels, its total left)."""
         header = [_norm(cell_text(cell)) for cell in table.rows[0].cells] if table.rows else []
         for path, spec, _section in self.form.fields():
-            if spec.kind == "table":
-                labels = [_norm(spec.row_header), *(_norm(item.label) for item in spec.items)]
-            elif spec.kind == "list" and spec.printed_layout == "table":
-                labels = [_norm(item.label) for item in spec.items]
-            else:
+            if not isinstance(spec, RowsBase):
                 continue
-            if header != labels:
+            grid = spec.grid_header()
+            if grid is None or header != [_norm(label) for label in grid]:
                 continue
             self.tables[path] = self.grid_rows(table, path, spec)
-            self.start(next(t for t in self.targets if t.path == path and t.kind == "field"))
+            self.start(next(t for t in self.targets if t.path == path and t.role == "field"))
             return True
         return False
 
-    def grid_rows(self, table: Table, path: str, spec: FieldSpec) -> list[Any]:
-        row_type = row_model(report_model(self.form)(), path)
-        fixed = [_norm(label) for label in spec.rows]
-        rows: list[Any] = [row_type() for _ in fixed]
+    def grid_rows(self, table: Table, path: FieldPath, spec: RowsBase) -> list[Any]:
+        row_model = spec.row_model
+        fixed = [_norm(label) for label in spec.fixed_rows]
+        rows: list[Any] = [row_model() for _ in fixed]
         stated: list[str] = []
+        labelled = bool(fixed)  # a table's first column holds the row labels
         for row in table.rows[1:]:
             cells = list(row.cells)
-            if spec.kind == "table":
+            if labelled:
                 label = _norm(cell_text(cells[0]))
                 if spec.total and label == _norm(spec.total):
                     stated = [cell_text(cell).strip() for cell in cells[1:]]
@@ -398,26 +393,29 @@ class _Reader:
                 target = rows[fixed.index(label)]
                 cells = cells[1:]
             else:
-                target = row_type()
+                target = row_model()
                 rows.append(target)
             for cell, item in zip(cells, spec.items, strict=False):
-                set_text_at(target, item.key, self.cell_answer(cell, item))
+                if item.has_value:
+                    setattr(target, item.key, item.from_text(self.cell_answer(cell, item)))
         self.check_total(spec, rows, stated)
         return rows
 
-    def check_total(self, spec: FieldSpec, rows: list[Any], stated: list[str]) -> None:
+    def check_total(self, spec: RowsBase, rows: list[Any], stated: list[str]) -> None:
         """A total written in the document that its rows do not add up to is said."""
         for item, text in zip(spec.items, stated, strict=False):
-            written = parse_kronor(text)
-            values = [getattr(row, item.key).value for row in rows]
-            computed = sum(value for value in values if isinstance(value, int))
-            if written.ok and written.value != computed:
+            if not item.numeric or not item.has_value or not text:
+                continue
+            written = item.scalar(item.from_text(text))
+            values = [item.scalar(getattr(row, item.key)) for row in rows]
+            computed = sum(value for value in values if isinstance(value, int | float))
+            if isinstance(written, int | float) and written != computed:
                 self.notes.append(
-                    f"{spec.number or spec.name}: {spec.total} {item.label} i dokumentet är {format_kronor(written.value or 0)}, "
-                    f"men raderna blir {format_kronor(computed)}. Kontrollera beloppen."
+                    f"{spec.title}: {spec.total} {item.label} i dokumentet är {item.format_number(written)}, "
+                    f"men raderna blir {item.format_number(computed)}. Kontrollera beloppen."
                 )
 
-    def cell_answer(self, cell: _Cell, spec: FieldSpec) -> str:
+    def cell_answer(self, cell: _Cell, spec: FieldBase) -> str:
         """A cell holding paragraphs and lists, read like an answer."""
         return _joined([line.marker + line.text for line in self.cell_lines(cell)], spec)
 
@@ -462,10 +460,10 @@ class _Reader:
                 self.read(child)
 
 
-def _joined(lines: list[str], spec: FieldSpec) -> str:
+def _joined(lines: list[str], spec: FieldBase) -> str:
     """Field text from its lines. In answers, paragraphs stand apart by a blank line and
     list items (``•Text`` too) together; other fields keep one line per paragraph."""
-    answer = spec.kind in {"answer", "list"}
+    answer = spec.paragraphs
     text = ""
     for line in lines:
         if not line.strip():
@@ -484,49 +482,49 @@ def _joined(lines: list[str], spec: FieldSpec) -> str:
     return text.strip()
 
 
-_JUDGEMENTS = (  # what a written result says of its goal (å lost on the way too)
-    (("inte uppnatts", "ej uppnatts", "inte har uppnatts"), "Nej"),
-    (("del av malet", "delvis"), "Delvis"),
-    (("uppnatts",), "Ja"),
-)
+def _marks(spec: RowsBase) -> list[tuple[str, tuple[str, ...]]]:
+    """Each text column and the words that start it when rows are written as running text:
+    as the form says, else the labels of its first two text columns."""
+    if spec.marks:
+        return list(spec.marks.items())
+    texts = [item for item in spec.items if item.paragraphs or item.names][:2]
+    return [(item.key, (item.label,)) for item in texts]
 
 
-def _rows_from_text(text: str, spec: FieldSpec, row_type: type[Any], notes: list[str]) -> list[Any]:
-    """Rows of a table written as text, ``Mål: … Svar: …`` as reporters do: a line starting
-    with the first column's label starts a row, the second's (or ``Svar``) adds to it. Text
-    before the first mark stays with the first row; text without marks is all kept in one
-    row, and said so. A choice column is judged from the result's words where they say it."""
-    texts = [item for item in spec.items if item.kind in {"answer", "text", "lines"}][:2]
-    choice = next((item for item in spec.items if item.kind == "choice"), None)
-    if not texts:
+def _rows_from_text(text: str, spec: RowsBase, notes: list[str]) -> list[Any]:
+    """Rows of a list written as text, ``Mål: … Svar: …`` as reporters do: a line starting
+    with the first column's words starts a row, another column's adds to it. Text before the
+    first mark stays with the first row; text without marks is all kept in one row, and said
+    so. A column that can be told from the row's other cells (a goal reached or not, from the
+    result's words) is filled where they say it."""
+    marks = _marks(spec)
+    if not marks:
         return []
-    first_words = {_norm(texts[0].label)}
-    marks = [_norm(item.label) for item in texts] + ["svar"]
-    pattern = "|".join(re.escape(mark).replace("a", "[aå]") for mark in marks)
+    by_word = {_norm(word): key for key, words in marks for word in words}
+    pattern = "|".join(re.escape(word).replace("a", "[aå]") for word in sorted(by_word, key=len, reverse=True))
     pieces = re.split(rf"(?im)^\s*({pattern})\s*[0-9]*\s*:\s*", text)
-    first, second = texts[0].key, texts[-1].key
+    first = marks[0][0]
     rows: list[Any] = []
     if len(pieces) > 1:
         for keyword, body in zip(pieces[1::2], pieces[2::2], strict=True):
-            if _norm(keyword) in first_words or not rows:
-                rows.append(row_type(**{first if _norm(keyword) in first_words else second: body.strip()}))
+            key = by_word.get(_norm(keyword), first)
+            if key == first or not rows:
+                rows.append(spec.row_model(**{key: body.strip()}))
             else:
-                setattr(rows[-1], second, (getattr(rows[-1], second) + "\n\n" + body.strip()).strip())
+                setattr(rows[-1], key, (text_of(getattr(rows[-1], key)) + "\n\n" + body.strip()).strip())
         if pieces[0].strip():
-            setattr(rows[0], first, (pieces[0].strip() + "\n\n" + getattr(rows[0], first)).strip())
+            setattr(rows[0], first, (pieces[0].strip() + "\n\n" + text_of(getattr(rows[0], first))).strip())
     elif text.strip():
-        rows.append(row_type(**{first: text.strip()}))
-        rest = " och ".join(item.label for item in spec.items if item is not texts[0])
-        notes.append(
-            f"{spec.number or spec.name} hade inga rubriker {texts[0].label} och Svar, "
-            f"så all text ligger i {texts[0].label} 1. Fyll i {rest}."
-        )
-    if choice is not None:
-        for row in rows:
-            judgement = _norm(getattr(row, second))
-            said = next((value for words, value in _JUDGEMENTS if any(word in judgement for word in words)), "")
-            if said in choice.choices:
-                setattr(row, choice.key, said)
+        rows.append(spec.row_model(**{first: text.strip()}))
+        first_label = next(item.label for item in spec.items if item.key == first)
+        rest = " och ".join(item.label for item in spec.items if item.key != first)
+        said = " och ".join(words[0] for _key, words in marks)
+        notes.append(f"{spec.title} hade inga rubriker {said}, så all text ligger i {first_label} 1. Fyll i {rest}.")
+    for row in rows:
+        for item in spec.items:
+            judged = item.judge(row)
+            if judged is not None and not text_of(getattr(row, item.key)).strip():
+                setattr(row, item.key, judged)
     return rows
 
 
@@ -536,51 +534,45 @@ def _fill(reader: _Reader, form: FormSpec, notes: list[str] | None = None) -> tu
     found: list[str] = []
     missing: list[str] = []
     for path, spec, _section in form.fields():
-        name = f"{spec.number} {spec.name}" if spec.number else spec.name
-        rows = _rows(reader, draft, path, spec, notes)
-        if rows is not None:
-            parent_path, _, leaf = path.rpartition(".")
-            setattr(value_at(draft, parent_path) if parent_path else draft, leaf, rows)
-            filled = any(not _blank_row(row) for row in rows)
-            (found if filled else missing).append(name)
+        if not spec.has_value:
+            continue
+        if isinstance(spec, RowsBase):
+            rows = _rows(reader, draft, path, spec, notes)
+            path.set(draft, rows)
+            filled = any(not spec.is_blank_row(row) for row in rows)
+            (found if filled else missing).append(spec.title)
             continue
         text = _joined(reader.texts.get(path) or [], spec)
         if not text:
             if spec.required:
-                missing.append(name)
+                missing.append(spec.title)
             continue
-        found.append(name)
-        if spec.kind == "daterange":
-            start, slut = split_date_range(text) or (text, "")
-            first, last = list(spec.parts)
-            set_text_at(draft, f"{path}.{first}", start)
-            set_text_at(draft, f"{path}.{last}", slut)
-            continue
-        set_text_at(draft, path, text)
+        found.append(spec.title)
+        value = spec.from_text(text, path.get(draft))
+        if isinstance(value, str) and value != text.strip():
+            notes.append(f"{spec.title}: ”{text.strip()}” lästes som ”{value}”.")
+        path.set(draft, value)
     return draft, found, missing
 
 
-def _blank_row(row: BaseModel) -> bool:
-    return all(not str(getattr(value, "raw", value)).strip() for _key, value in row)
-
-
-def _rows(reader: _Reader, draft: Report, path: str, spec: FieldSpec, notes: list[str]) -> list[Any] | None:
-    """A list's or a table's rows as the document has them; None for other fields."""
-    if spec.kind not in {"list", "table"}:
-        return None
-    row_type = row_model(draft, path)
+def _rows(reader: _Reader, draft: Report, path: FieldPath, spec: RowsBase, notes: list[str]) -> list[Any]:
+    """A list's or a table's rows as the document has them."""
     if path in reader.tables:
         return reader.tables[path]
-    if _is_name_list(spec):
+    row_model = row_type(draft, path)
+    if spec.reading == "items":
         key = spec.items[0].key
         texts = ["\n".join(line.strip() for line in part if line.strip()) for part in reader.names.get(path, [])]
-        return [row_type(**{key: text}) for text in texts if text]
+        return [row_model(**{key: text}) for text in texts if text]
     if path in reader.signers:
-        items = {item.key: item for item in spec.items}
-        return [row_type(**{key: _joined(lines, items[key]) for key, lines in signer.items()}) for signer in reader.signers[path]]
-    if spec.kind == "table":
-        return list(value_at(draft, path))
-    return _rows_from_text(_joined(reader.texts.get(path) or [], spec), spec, row_type, notes)
+        items = dict(spec.children())
+        return [
+            row_model(**{key: items[key].from_text(_joined(lines, items[key])) for key, lines in signer.items()})
+            for signer in reader.signers[path]
+        ]
+    if spec.fixed_rows:
+        return list(path.get(draft))
+    return _rows_from_text(_joined(reader.texts.get(path) or [], spec), spec, notes)
 
 
 MAX_UNPACKED_BYTES = 160 * 2**20  # everything is read into memory; a report with photos is tens of MB
@@ -641,22 +633,20 @@ def _reading(doc: DocxDocument, form: FormSpec) -> _Reader:
     return reader
 
 
-def _field_name(spec: FieldSpec, section: SectionSpec) -> str:
-    return f"{spec.number} {spec.name}" if spec.number else f"{section.number}. {spec.name}"
+def _field_name(spec: FieldBase, section_number: str) -> str:
+    return f"{spec.number} {spec.name}" if spec.number else f"{section_number}. {spec.name}"
 
 
-def _take(draft: Report, path: str, printed: Any, visible: Any) -> None:
+def _take(draft: Report, path: FieldPath, printed: Any, visible: Any) -> None:
     """Put the document's version of one field into ``draft``; in a list of the same length,
     only the rows that changed (the others keep their exact text)."""
-    parent_path, _, leaf = path.rpartition(".")
-    parent = value_at(draft, parent_path) if parent_path else draft
-    current = getattr(parent, leaf)
+    current = path.get(draft)
     if isinstance(current, list) and len(current) == len(printed) == len(visible):
         for index, (was, now) in enumerate(zip(printed, visible, strict=True)):
             if was != now:
                 current[index] = now.model_copy(deep=True)
         return
-    setattr(parent, leaf, visible.model_copy(deep=True) if isinstance(visible, BaseModel) else copy.deepcopy(visible))
+    path.set(draft, visible.model_copy(deep=True) if isinstance(visible, BaseModel) else copy.deepcopy(visible))
 
 
 def _with_word_edits(stored: DraftFile, reader: _Reader, form: FormSpec, notes: list[str]) -> ImportResult:
@@ -668,10 +658,12 @@ def _with_word_edits(stored: DraftFile, reader: _Reader, form: FormSpec, notes: 
     draft = stored.draft.model_copy(deep=True)
     changed = []
     for path, spec, section in form.fields():
-        was, now = value_at(printed, path), value_at(visible, path)
+        if not spec.has_value:
+            continue
+        was, now = path.get(printed), path.get(visible)
         if was != now:
             _take(draft, path, was, now)
-            changed.append(_field_name(spec, section))
+            changed.append(_field_name(spec, section.number))
     office = {**stored.imported.office, **reader.office}  # what the office wrote in since the export
     added = [line for line in reader.unplaced if line not in exported.unplaced]  # typed in Word outside a field
     note = "\n".join(filter(None, [stored.imported.note, *added]))
@@ -744,7 +736,7 @@ def read_docx(path: Path, form: FormSpec | None = None) -> ImportResult:
         except DraftUnreadable:
             notes.append("Den inbäddade kopian av utkastet är skadad, så texten lästes från dokumentet.")
         else:
-            own = installed_forms().forms[type(stored.draft).form_id]
+            own = form_of(stored.draft)
             result = _with_word_edits(stored, _reading(doc, own), own, notes)
             result.imported = result.imported.model_copy(update={"source": source})
             return result

@@ -25,9 +25,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from finsam_desktop.document import embedded
-from finsam_desktop.document.structure import (
+from finsam_desktop.document.blocks import (
     CHECKED,
-    OFFICE_CAPTION,
     UNCHECKED,
     Block,
     Choice,
@@ -38,10 +37,10 @@ from finsam_desktop.document.structure import (
     OfficeBox,
     PageBreak,
     Paragraph,
-    ReportDocument,
     Title,
     free_text_blocks,
 )
+from finsam_desktop.document.structure import ReportDocument
 
 FONT = "Arial"
 TEXT_COLOUR = RGBColor(0, 0, 0)
@@ -280,6 +279,15 @@ def _add_row(table: Table, cells: list[tuple[str, bool]], widths: Sequence[Lengt
         _cell_text(cell, text, bold=bold)
 
 
+def _align_numbers(table: Table, numeric: Sequence[bool]) -> None:
+    """Columns of numbers right-aligned, their header and total too, so digits line up."""
+    for row in table.rows:
+        for cell, is_number in zip(row.cells, numeric, strict=False):
+            if is_number:
+                for paragraph in cell.paragraphs:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
 def _repeat_as_header(table: Table) -> None:
     header = table.rows[0]._tr.get_or_add_trPr()
     header.append(OxmlElement("w:tblHeader"))  # present means on
@@ -317,7 +325,7 @@ def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
             for label, value in rows:
                 _add_row(table, [(label, True), (value, False)], widths)
             body.paragraph().paragraph_format.space_after = Pt(0)
-        case GridTable(header, rows, percents, total):
+        case GridTable(header, rows, percents, total, numeric):
             widths = [Emu(CONTENT_WIDTH * percent // 100) for percent in percents]
             table = _table(body, len(header), widths)
             _add_row(table, [(text, True) for text in header], widths)
@@ -329,10 +337,11 @@ def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
                     _cell_answer(cell, text)
             if total:
                 _add_row(table, [(text, True) for text in total], widths)
+            _align_numbers(table, numeric)
             body.paragraph().paragraph_format.space_after = Pt(0)
-        case OfficeBox(labels, values):
+        case OfficeBox(caption_text, labels, values):
             widths = [Emu(CONTENT_WIDTH // len(labels))] * len(labels)
-            caption = add_text(body.paragraph(), OFFICE_CAPTION)
+            caption = add_text(body.paragraph(), caption_text)
             _set_font(caption.font, 9, italic=True, colour=SECONDARY_COLOUR)
             table = _table(body, len(labels), widths)
             _add_row(table, [(label, True) for label in labels], widths)

@@ -9,8 +9,8 @@ from pathlib import Path
 from finsam_desktop.document.docx_writer import write_docx
 from finsam_desktop.document.structure import build_document
 from finsam_desktop.drafts import ImportRecord, atomic_write, encode
+from finsam_desktop.forms.kinds.base import control_characters_phrase
 from finsam_desktop.model import Report
-from finsam_desktop.validation import control_characters_phrase
 
 
 class ExportError(Exception):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from finsam_desktop.document.structure import shown_value
 from finsam_desktop.model import Report
-from finsam_desktop.roles import role_node, role_text
+from finsam_desktop.roles import role_printed, role_text
 
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
 MAX_PART = 60
@@ -26,12 +25,11 @@ def safe_part(text: str) -> str:
 
 def suggested_filename(draft: Report, suffix: str = ".docx") -> str:
     """``Slutrapport – <Insatsens namn> – <Organisation> – <Datum>.docx``, made safe."""
-    dated = role_node(draft, "reporter_date")
     parts = [
         "Slutrapport",
         safe_part(role_text(draft, "name")),
         safe_part(role_text(draft, "organisation")),
-        safe_part(shown_value(dated) if dated is not None else ""),
+        safe_part(role_printed(draft, "reporter_date")),
     ]
     joined = " – ".join(part for part in parts if part)
     stem = joined.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", "ignore").rstrip(" .–")

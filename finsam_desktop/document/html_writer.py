@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from finsam_desktop.document.structure import (
+from finsam_desktop.document.blocks import (
     CHECKED,
-    OFFICE_CAPTION,
     UNCHECKED,
     Block,
     Choice,
@@ -21,10 +20,10 @@ from finsam_desktop.document.structure import (
     OfficeBox,
     PageBreak,
     Paragraph,
-    ReportDocument,
     Title,
     free_text_blocks,
 )
+from finsam_desktop.document.structure import ReportDocument
 
 STYLE = """
 body { font-family: Arial, 'Liberation Sans', sans-serif; font-size: 11pt; color: #000; }
@@ -43,16 +42,21 @@ th { text-align: left; }
 """
 
 
+ALIGN_RIGHT = ' align="right"'
+
+
 def _text(text: str) -> str:
     return escape(text).replace("\n", "<br>").replace("\t", " ")
 
 
-def _table(rows: list[list[tuple[str, bool]]], widths: list[int]) -> str:
+def _table(rows: list[list[tuple[str, bool]]], widths: list[int], numeric: tuple[bool, ...] = ()) -> str:
     body = []
+    right = [*numeric, *([False] * len(widths))]
     for row in rows:
         cells = "".join(
-            f'<{"th" if bold else "td"} width="{width}%">{_text(text)}</{"th" if bold else "td"}>'
-            for (text, bold), width in zip(row, widths, strict=True)
+            f'<{"th" if bold else "td"} width="{width}%"{ALIGN_RIGHT if right[index] else ""}>'
+            f'{_text(text)}</{"th" if bold else "td"}>'
+            for index, ((text, bold), width) in enumerate(zip(row, widths, strict=True))
         )
         body.append(f"<tr>{cells}</tr>")
     if len(rows) > 1 and all(bold for _, bold in rows[0]) and not any(bold for _, bold in rows[1]):
@@ -85,7 +89,7 @@ def _block(block: Block) -> str:
             return "<ul>" + "".join(f"<li>{_text(item)}</li>" for item in items) + "</ul>"
         case FieldTable(rows):
             return _table([[(label, True), (value, False)] for label, value in rows], [38, 62])
-        case GridTable(header, rows, widths, total):
+        case GridTable(header, rows, widths, total, numeric):
             table = _table(
                 [
                     [(text, True) for text in header],
@@ -93,15 +97,16 @@ def _block(block: Block) -> str:
                     *([[(text, True) for text in total]] if total else []),
                 ],
                 list(widths),
+                numeric,
             )
             for text in {text for row in rows for text in row if text}:  # each cell's paragraphs and lists
                 table = table.replace(
                     f">{_text(text)}</td>", f">{''.join(_block(block) for block in free_text_blocks(text))}</td>"
                 )
             return table
-        case OfficeBox(labels, values):
+        case OfficeBox(caption_text, labels, values):
             width = 100 // len(labels)
-            caption = f'<p class="caption">{_text(OFFICE_CAPTION)}</p>'
+            caption = f'<p class="caption">{_text(caption_text)}</p>'
             filled = [(value or "\n", False) for value in values or ("",) * len(labels)]
             return caption + _table([[(label, True) for label in labels], filled], [width] * len(labels))
         case Choice(text, checked):

@@ -15,10 +15,8 @@ from pathlib import Path
 
 import typst
 
-from finsam_desktop.document.export import ExportError, export_message
-from finsam_desktop.document.structure import (
+from finsam_desktop.document.blocks import (
     CHECKED,
-    OFFICE_CAPTION,
     UNCHECKED,
     Block,
     Choice,
@@ -29,10 +27,11 @@ from finsam_desktop.document.structure import (
     OfficeBox,
     PageBreak,
     Paragraph,
-    ReportDocument,
     Title,
     free_text_blocks,
 )
+from finsam_desktop.document.export import ExportError, export_message
+from finsam_desktop.document.structure import ReportDocument
 from finsam_desktop.drafts import atomic_write
 
 FONTS = '("Arial", "Liberation Sans", "Segoe UI Symbol", "DejaVu Sans")'  # the last two for ☐ and ☒
@@ -80,14 +79,16 @@ def _block(block: Block) -> str:
         case FieldTable(rows):
             cells = ", ".join(f"{_cells([label], bold=True)}, {_content(value)}" for label, value in rows)
             return f"#table(columns: (6cm, 1fr), {cells})\n"
-        case GridTable(header, rows, widths, total):
+        case GridTable(header, rows, widths, total, numeric):
             body = ", ".join(f"[{''.join(_block(block) for block in free_text_blocks(text))}]" for row in rows for text in row)
             columns = ", ".join(f"{width}%" for width in widths)
+            right = [*numeric, *([False] * len(widths))]
+            align = ", ".join("right" if right[index] else "left" for index in range(len(widths)))
             footer = f", {_cells(total, bold=True)}" if total else ""
-            return f"#table(columns: ({columns}), table.header({_cells(header, bold=True)}), {body}{footer})\n"
-        case OfficeBox(labels, values):
+            return f"#table(columns: ({columns}), align: ({align},), table.header({_cells(header, bold=True)}), {body}{footer})\n"
+        case OfficeBox(caption_text, labels, values):
             shown = values or ("",) * len(labels)
-            caption = f'#text(size: 9pt, style: "italic", fill: {SECONDARY}){_content(OFFICE_CAPTION)}\n'
+            caption = f'#text(size: 9pt, style: "italic", fill: {SECONDARY}){_content(caption_text)}\n'
             table = f"#table(columns: ({', '.join(['1fr'] * len(labels))}), rows: (auto, 1cm), "
             return caption + table + f"table.header({_cells(labels, bold=True)}), {_cells(shown)})\n"
         case Choice(text, checked):

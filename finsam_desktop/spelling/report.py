@@ -6,45 +6,47 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from finsam_desktop.form import FieldSpec, FormSpec
-from finsam_desktop.model import Report, text_of, value_at
+from finsam_desktop.forms.kinds import FieldBase
+from finsam_desktop.forms.paths import FieldPath
+from finsam_desktop.forms.spec import FormSpec
+from finsam_desktop.model import Report, text_of
 from finsam_desktop.roles import form_of
 from finsam_desktop.spelling.checker import Misspelling, SpellChecker, words_in
-
-PROSE = {"answer"}  # free text a reporter writes; names and addresses are the report's own words
-NAMES = {"text", "lines", "postort"}
 
 
 @dataclass(frozen=True)
 class FoundMisspelling:
-    path: str
+    path: FieldPath
     misspelling: Misspelling
 
 
-def _fields(form: FormSpec, draft: Report) -> Iterator[tuple[str, FieldSpec]]:
-    """Every field with text, list rows and table cells included, by path."""
+def _fields(form: FormSpec, draft: Report) -> Iterator[tuple[FieldPath, FieldBase]]:
+    """Every field with text of its own, list rows and table cells included, by path."""
     for path, spec, _section in form.fields():
-        if spec.kind in {"list", "table"}:
-            for index in range(len(value_at(draft, path))):
-                for item in spec.items:
-                    yield f"{path}[{index}].{item.key}", item
-        elif spec.kind != "daterange":
+        children = spec.children()
+        if not children:
             yield path, spec
+            continue
+        rows = path.get(draft)
+        if isinstance(rows, list):
+            for index in range(len(rows)):
+                for key, item in children:
+                    yield path.row(index).child(key), item
 
 
-def prose_fields(draft: Report) -> list[tuple[str, str]]:
+def prose_fields(draft: Report) -> list[tuple[FieldPath, str]]:
     """The answers to check, ``(path, text)``, in the form's order."""
-    return [(path, text_of(value_at(draft, path))) for path, spec in _fields(form_of(draft), draft) if spec.kind in PROSE]
+    return [(path, text_of(path.get(draft))) for path, spec in _fields(form_of(draft), draft) if spec.prose]
 
 
 def own_words(draft: Report) -> set[str]:
     """Words of the report's names (insats, organisations, samverkansparter, people) and of
     its form's own texts (the förbund's contacts): right in this report."""
     form = form_of(draft)
-    texts = [text_of(value_at(draft, path)) for path, spec in _fields(form, draft) if spec.kind in NAMES]
+    texts = [text_of(path.get(draft)) for path, spec in _fields(form, draft) if spec.names]
     texts += [form.forbund.name, *(contact.name for contact in form.forbund.contacts)]
-    for _path, spec, _section in form.fields():
-        texts += [spec.label, *spec.parts.values()]
+    for node in form.nodes.values():
+        texts.append(node.spec.label)
     return {word for text in texts for _start, _end, word in words_in(text)}
 
 

@@ -1,4 +1,4 @@
-"""Rows of the same questions: Samverkansparter, and the goals of 5.1.
+"""Rows of the same questions: members, goals, signers.
 
 Each row is a group of field editors; buttons add a row, and move or remove one. The
 rows live in the shared draft's list; the editor rebuilds itself after each change and
@@ -10,41 +10,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from finsam_desktop.form import FieldSpec
-from finsam_desktop.model import Report, row_model, value_at
-from ui.fields import FieldEditor, add_question_heading, problem_label
+from finsam_desktop.forms.kinds import ListSpec
+from finsam_desktop.forms.paths import FieldPath
+from finsam_desktop.forms.problems import Problem
+from finsam_desktop.forms.values import Values
+from finsam_desktop.model import Report
+from ui.editors.cells import cell_editor
+from ui.editors.field import show_problems_on
+from ui.editors.question import QuestionEditor, problem_label, question_heading
 
 
-class ListEditor(QWidget):
-    """A list question of the form.
+class ListEditor(QuestionEditor):
+    """A list question of the form."""
 
-    Signals: ``edited(path)`` for any change, ``left(path)`` when a row's field is left.
-    """
+    spec: ListSpec
 
-    edited = Signal(str)
-    left = Signal(str)
-
-    def __init__(self, draft: Report, path: str, spec: FieldSpec) -> None:
-        super().__init__()
-        self.draft = draft
-        self.path = path
-        self.spec = spec
-        self.editors: list[FieldEditor] = []
+    def __init__(self, draft: Report, path: FieldPath, spec: ListSpec) -> None:
+        super().__init__(draft, path, spec)
+        self.editors: list[QuestionEditor] = []
         self.row_buttons: list[dict[str, QPushButton]] = []
         self._removed: tuple[int, Any] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)
-        self.heading = add_question_heading(layout, spec)
+        self.heading = question_heading(layout, spec)
         self.rows = QVBoxLayout()
         layout.addLayout(self.rows)
         self.problems = problem_label()
         layout.addWidget(self.problems)
         layout.addWidget(self._undo_bar())
-        self.add_button = QPushButton(f"&Lägg till {spec.item_label.lower()}")
+        self.add_button = QPushButton(f"&Lägg till {spec.row_name.lower()}")
         self.add_button.clicked.connect(self.add_row)
         layout.addWidget(self.add_button)
         undo = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_remove)
@@ -67,11 +65,13 @@ class ListEditor(QWidget):
 
     @property
     def items(self) -> list[Any]:
-        return value_at(self.draft, self.path)
+        return self.path.get(self.draft)
 
     def rebuild(self) -> None:
         for editor in self.editors:
-            editor.retire()
+            retire = getattr(editor, "retire", None)
+            if retire is not None:
+                retire()
         while self.rows.count():
             item = self.rows.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -90,17 +90,14 @@ class ListEditor(QWidget):
 
     def _row(self, index: int) -> QGroupBox:
         number = index + 1
-        first_says_it = self.spec.items[0].label == self.spec.item_label  # "Mål 1" once, not as title and label
-        box = QGroupBox("" if first_says_it else f"{self.spec.item_label} {number}")
-        box.setAccessibleName(f"{self.spec.item_label} {number}")
+        row_name = self.spec.row_name
+        first_says_it = self.spec.items[0].label == row_name  # "Mål 1" once, not as title and label
+        box = QGroupBox("" if first_says_it else f"{row_name} {number}")
+        box.setAccessibleName(f"{row_name} {number}")
         layout = QVBoxLayout(box)
-        for item in self.spec.items:
-            label = (
-                f"{item.label} {number}"
-                if item.label == self.spec.item_label
-                else f"{item.label}, {self.spec.item_label.lower()} {number}"
-            )
-            editor = FieldEditor(self.draft, f"{self.path}[{index}].{item.key}", item, label=label, compact=True)
+        for key, item in self.spec.children():
+            label = f"{item.label} {number}" if item.label == row_name else f"{item.label}, {row_name.lower()} {number}"
+            editor = cell_editor(self.draft, self.path.row(index).child(key), item, label)
             editor.edited.connect(self.edited)
             editor.left.connect(self.left)
             layout.addWidget(editor)
@@ -113,7 +110,7 @@ class ListEditor(QWidget):
             ("Ta bort", lambda: self.remove(index), True),
         ):
             button = QPushButton(text)
-            button.setAccessibleName(f"{text}: {self.spec.item_label.lower()} {number}")
+            button.setAccessibleName(f"{text}: {row_name.lower()} {number}")
             button.setEnabled(enabled)
             button.clicked.connect(action)
             buttons.addWidget(button)
@@ -123,8 +120,32 @@ class ListEditor(QWidget):
         layout.addLayout(buttons)
         return box
 
+    def field_editors(self) -> dict[FieldPath, QuestionEditor]:
+        return {editor.path: editor for editor in self.editors}
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Each row's fields show their own; the list shows its own and those of whole rows."""
+        for editor in self.editors:
+            editor.show_problems(problems)
+        whole = [p for p in problems if p.path == self.path or (p.path.parent == self.path and isinstance(p.path.leaf, int))]
+        show_problems_on(self.problems, whole)
+
+    def refresh(self, values: Values) -> None:
+        for editor in self.editors:
+            editor.setVisible(values.is_shown(editor.path, editor.spec))
+            editor.refresh(values)
+
+    def reload(self) -> None:
+        self.rebuild()
+
+    def focus_input(self) -> None:
+        if self.editors:
+            self.editors[0].focus_input()
+        else:
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def add_row(self) -> None:
-        self.items.append(row_model(self.draft, self.path)())
+        self.items.append(self.spec.row_model())
         self.rebuild()
         self.edited.emit(self.path)
         self.editors[-len(self.spec.items)].focus_input()
@@ -134,7 +155,7 @@ class ListEditor(QWidget):
         self._removed = (index, self.items.pop(index))
         self.rebuild()
         self.edited.emit(self.path)
-        self.undo_text.setText(f"{self.spec.item_label} {index + 1} togs bort.")
+        self.undo_text.setText(f"{self.spec.row_name} {index + 1} togs bort.")
         self.undo_bar.show()
         if self.row_buttons:
             self._focus_button(min(index, len(self.row_buttons) - 1), "Ta bort")
