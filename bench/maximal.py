@@ -5,7 +5,7 @@ from __future__ import annotations
 from finsam_desktop.forms.kinds import FieldBase, RowsBase
 from finsam_desktop.forms.paths import FieldPath
 from finsam_desktop.forms.spec import DEFAULT_FORM, load_form
-from finsam_desktop.model import Report, report_model
+from finsam_desktop.model import Report, report_model, row_type
 
 PARAGRAPH = (
     "Insatsen har under perioden arbetat med samordnad planering för deltagarna, och "
@@ -21,16 +21,16 @@ def _fill(draft: Report, path: FieldPath, spec: FieldBase, text: str) -> None:
         rows = path.get(draft)
         if not spec.fixed_rows:
             wanted = 4 if len(spec.items) == 1 else 8
-            rows.extend(spec.row_model() for _ in range(min(wanted, getattr(spec, "max_rows", 0) or wanted)))
+            rows.extend(row_type(draft, path)() for _ in range(min(wanted, getattr(spec, "max_rows", 0) or wanted)))
         for index in range(len(rows)):
             for key, item in spec.children():
                 if item.has_value:
                     cell = path.row(index).child(key)
                     # in a table, a number only in the first row: its sum stays that number
                     first_only = spec.fixed_rows and index and item.numeric
-                    cell.set(draft, item.from_text("0") if first_only else item.sample(text))
+                    cell.set(draft, item.from_text("0") if first_only else item.sample(text, cell.get(draft)))
     elif spec.has_value:
-        path.set(draft, spec.sample(text))
+        path.set(draft, spec.sample(text, path.get(draft)))
 
 
 def maximal_draft(form_id: str = DEFAULT_FORM, text: str = LONG_TEXT) -> Report:

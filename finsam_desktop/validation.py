@@ -25,15 +25,15 @@ __all__ = ["FEL", "VARNING", "Problem", "Severity", "has_errors", "is_blank", "i
 
 
 class _Check:
-    """One validation pass: the draft's values, and which fields its rules require now."""
+    """One validation pass over the draft's values. A field the form's rules require says
+    so in the rule's own words, so a field is required here by the form and its conditions."""
 
     def __init__(self, draft: Report, form: FormSpec, today: date) -> None:
         self.values = Values(draft, form)
         self.today = today
-        self.by_rules = set(required_by_rules(self.values, form.rules))
 
     def is_required(self, path: FieldPath, spec: FieldBase) -> bool:
-        return self.values.required_by_condition(path, spec) or path in self.by_rules
+        return self.values.required_by_condition(path, spec)
 
     def is_shown(self, path: FieldPath, spec: FieldBase) -> bool:
         return self.values.is_shown(path, spec)

@@ -29,7 +29,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _install_test_forms(folder: Path) -> None:
     """The test forms go in the user's forms folder, as a förbund hands out its mall."""
-    from finsam_desktop.forms import installed_forms
+    from finsam_desktop.forms.registry import installed_forms
     from finsam_desktop.paths import forms_dir
 
     forms_dir().mkdir(parents=True)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from finsam_desktop.form import load_form
-from finsam_desktop.model import report_model, row_model
+from finsam_desktop.forms.spec import load_form
+from finsam_desktop.model import report_model
+from tests.drafting import row_of
 
 Draft = report_model(load_form())
 _BLANK = Draft()
-Mal = row_model(_BLANK, "resultat.mal")
-Samverkanspart = row_model(_BLANK, "samverkansparter")
+Mal = row_of(_BLANK, "resultat.mal")
+Samverkanspart = row_of(_BLANK, "samverkansparter")
 Resultat = type(_BLANK.resultat)
 DateRange = type(_BLANK.allmant.insatstid)

@@ -17,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 
 from finsam_desktop.session import DraftSession
+from tests.drafting import P
 from tests.typing import type_text
 from ui.app import create_application
 from ui.main_window import MainWindow
@@ -26,7 +27,7 @@ def main() -> None:
     app = create_application([])
     window = MainWindow(DraftSession.open(Path(sys.argv[1])))
     window.show()
-    field = window.pages[5].all_editors()["analys.erfarenheter"]
+    field = window.pages[5].all_editors()[P("analys.erfarenheter")]
     target = field.input.focusProxy() or field.input
     target.setFocus()
     text = sys.argv[2]

@@ -7,7 +7,7 @@ from typing import Any, get_args, get_origin
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from finsam_desktop.form import load_form
+from finsam_desktop.forms.spec import load_form
 from finsam_desktop.model import Entry, report_model
 from tests.gavleborg import Draft
 

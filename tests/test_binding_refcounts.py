@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from ui.fields import AnswerEdit
+from ui.editors.answer import AnswerEdit
 
 ROUNDS = 3000
 # Python itself may take or drop a few references to None while the loop runs; a leak

@@ -12,7 +12,8 @@ import pytest
 
 from finsam_desktop.cli import main
 from finsam_desktop.drafts import encode, read_draft
-from finsam_desktop.model import DateEntry, KronorEntry, PhoneEntry, PostnummerEntry
+from finsam_desktop.forms.kinds.numbers import KronorEntry
+from finsam_desktop.forms.kinds.typed import DateEntry, PhoneEntry, PostnummerEntry
 from finsam_desktop.sample import sample_report
 from finsam_desktop.schema import draft_schema, schema_file
 from tests.conftest import need

@@ -15,10 +15,13 @@ from bench.maximal import maximal_draft
 from finsam_desktop.document.export import ExportError, docx_bytes, export_docx, export_message
 from finsam_desktop.document.filename import suggested_filename
 from finsam_desktop.document.structure import build_document, plain_text, shown_value
-from finsam_desktop.form import load_form
-from finsam_desktop.model import KronorEntry, value_at
+from finsam_desktop.forms.kinds import ListSpec
+from finsam_desktop.forms.kinds.numbers import KronorEntry
+from finsam_desktop.forms.paths import FieldPath
+from finsam_desktop.forms.spec import load_form
 from finsam_desktop.sample import sample_report
 from tests.docx_text import body_lines, open_docx
+from tests.drafting import at
 from tests.gavleborg import Draft
 
 
@@ -38,9 +41,9 @@ def in_order(needles: list[str], lines: list[str]) -> list[str]:
     return missing
 
 
-def first_line(node: object) -> str:
+def first_line(draft: Draft, path: FieldPath) -> str:
     """The first line of a value as printed: a bullet item loses its marker."""
-    return re.sub(r"^[-•*] ", "", shown_value(node).split("\n")[0])
+    return re.sub(r"^[-•*] ", "", shown_value(draft, path).split("\n")[0])
 
 
 def form_order(draft: Draft) -> list[str]:
@@ -50,16 +53,16 @@ def form_order(draft: Draft) -> list[str]:
     for path, spec, section in form.fields():
         if (section.key == "samverkansparter" and not expected[-1].startswith("3.")) or section.fields[0] is spec:
             expected.append(section.heading)
-        if spec.kind == "list":
+        if isinstance(spec, ListSpec):
             expected.append(spec.heading if spec.number else spec.items[0].label)
-            for row in value_at(draft, path):
-                expected += [first_line(getattr(row, item.key)) for item in spec.items]
+            for index in range(len(at(draft, path))):
+                expected += [first_line(draft, path.row(index).child(key)) for key, _item in spec.children()]
             continue
         expected.append(spec.heading)
-        if spec.kind == "daterange":
-            expected.append(" – ".join(shown_value(getattr(value_at(draft, path), part)) for part in spec.parts))
+        if spec.children():
+            expected.append(" – ".join(shown_value(draft, path.child(key)) for key, _part in spec.children()))
         else:
-            expected.append(first_line(value_at(draft, path)))
+            expected.append(first_line(draft, path))
     return [text for text in expected if text]
 
 
@@ -110,7 +113,7 @@ def test_free_text_keeps_paragraphs_line_breaks_and_lists() -> None:
 
 def test_help_texts_are_italic_and_headings_numbered() -> None:
     doc = exported(sample_report()[1])
-    help_text = load_form().field("analys.brukarmedverkan").help
+    help_text = load_form().spec_at(FieldPath.parse("analys.brukarmedverkan")).help
     paragraph = next(p for p in doc.paragraphs if p.text == help_text)
     assert all(run.italic for run in paragraph.runs)
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]

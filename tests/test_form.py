@@ -6,8 +6,9 @@ from typing import get_args, get_origin
 
 from pydantic import BaseModel
 
-from finsam_desktop.form import load_form
+from finsam_desktop.forms.spec import load_form
 from finsam_desktop.model import Entry
+from tests.drafting import P
 from tests.gavleborg import DateRange, Draft
 
 
@@ -29,17 +30,17 @@ def form_paths() -> set[str]:
     paths: set[str] = set()
     for path, spec, _section in load_form().fields():
         if spec.kind == "list":
-            paths |= {f"{path}[].{item.key}" for item in spec.items}
-        elif spec.kind == "daterange":
-            paths |= {f"{path}.{part}" for part in spec.parts}
+            paths |= {f"{path}[].{key}" for key, _item in spec.children()}
+        elif spec.children():
+            paths |= {f"{path}.{key}" for key, _part in spec.children()}
         else:
-            paths.add(path)
+            paths.add(str(path))
     return paths
 
 
 def test_every_model_field_has_its_label_and_every_label_its_field() -> None:
     assert model_paths(Draft) == form_paths()
-    assert set(DateRange.model_fields) == set(load_form().field("allmant.insatstid").parts)
+    assert set(DateRange.model_fields) == {key for key, _part in load_form().spec_at(P("allmant.insatstid")).children()}
 
 
 def test_every_field_has_a_label_and_answers_have_their_numbers() -> None:
@@ -65,14 +66,14 @@ def test_sections_are_the_forms_eight_in_order() -> None:
 
 def test_wording_is_the_forms_own() -> None:
     form = load_form()
-    assert form.field("resultat.avvikelser").heading == (
+    assert form.spec_at(P("resultat.avvikelser")).heading == (
         "5.3 Avvikelser från planering (tidsplan, aktiviteter numerära mål, m.m.):"
     )
-    assert form.field("analys.brukarmedverkan").help == (
+    assert form.spec_at(P("analys.brukarmedverkan")).help == (
         "Beskriv hur deltagare involverats och gjorts delaktiga i insatsen, samt vilka lärdomar och "
         "erfarenheter de bidragit med."
     )
-    assert form.field("resultat.mal").choices == () and form.field("resultat.mal[0].uppnatt").choices == (
+    assert not hasattr(form.spec_at(P("resultat.mal")), "choices") and form.spec_at(P("resultat.mal[0].uppnatt")).choices == (  # type: ignore[attr-defined]
         "Ja", "Delvis", "Nej",
     )
     assert form.forbund.recipient == "kontakt@finsamgavleborg.se"

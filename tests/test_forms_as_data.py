@@ -21,17 +21,20 @@ from finsam_desktop.document.filename import suggested_filename
 from finsam_desktop.document.pdf_writer import write_pdf
 from finsam_desktop.document.structure import build_document, plain_text, shown_value
 from finsam_desktop.drafts import decode, encode
-from finsam_desktop.form import AtMost, DateOrder, NotFuture, RequiredCase, SumEquals, load_form
-from finsam_desktop.forms import installed_forms, read_form_file
+from finsam_desktop.forms.form_file import read_form_file
+from finsam_desktop.forms.registry import installed_forms
+from finsam_desktop.forms.rules import AtMost, DateOrder, NotFuture, RequiredCase, SumEquals
+from finsam_desktop.forms.spec import load_form
+from finsam_desktop.forms.values import Values
 from finsam_desktop.handoff.message import report_message
-from finsam_desktop.model import Report, report_model, row_model, set_text_at, value_at
+from finsam_desktop.model import Report, report_model, row_type
 from finsam_desktop.paths import forms_dir
 from finsam_desktop.roles import role_text
-from finsam_desktop.rules import amount, column_of
 from finsam_desktop.sample import sample_report
 from finsam_desktop.validation import validate
 from tests import variant_documents as variant
 from tests.docx_text import body_lines, open_docx
+from tests.drafting import P, at, put
 from tests.forms import FORM_IDS, RULE_CASES, TEST_FORM_IDS, TEST_FORMS, filled_draft
 from tests.strategies import drafts_of
 from tests.test_import import without_embedded_draft
@@ -92,8 +95,8 @@ def test_libreoffice_renders_every_label_of_every_form(tmp_path: Path, form_id: 
     form = load_form(form_id)
     labels = [section.heading for section in form.sections]
     for _path, spec, _section in form.fields():
-        labels.append(spec.label if spec.kind != "list" or spec.printed_layout != "" else spec.items[0].label)
-        labels += [item.label for item in spec.items] + list(spec.rows) + ([spec.total] if spec.total else [])
+        labels += spec.document_labels() + [child.label for _key, child in spec.children()]
+        labels += list(getattr(spec, "rows", ())) + ([spec.total] if getattr(spec, "total", "") else [])
     for label in labels:
         assert " ".join(label.split()) in text, label
     assert plain_text(build_document(draft))[0] == form.form.title
@@ -101,16 +104,16 @@ def test_libreoffice_renders_every_label_of_every_form(tmp_path: Path, form_id: 
 
 def _set_amount(draft: Report, path: str, value: int) -> None:
     """Put an amount in a field, or in the first row of a column (the others emptied)."""
-    column = column_of(load_form(type(draft).form_id), path)
+    column = load_form(type(draft).form_id).column(P(path))
     if column is None:
-        set_text_at(draft, path, str(value))
+        put(draft, path, str(value))
         return
     table_path, key = column
-    rows = value_at(draft, table_path)
+    rows = at(draft, table_path)
     if not rows:
-        rows.append(row_model(draft, table_path)())
+        rows.append(row_type(draft, table_path)())
     for index in range(len(rows)):
-        set_text_at(draft, f"{table_path}[{index}].{key}", str(value) if index == 0 else "")
+        put(draft, table_path.row(index).joined(key), str(value) if index == 0 else "")
 
 
 @pytest.mark.parametrize(("form_id", "index"), RULE_CASES)
@@ -121,19 +124,19 @@ def test_each_rule_of_each_form_gives_its_message_where_it_belongs(form_id: str,
     today = date(2026, 6, 1)
     match rule:
         case DateOrder():
-            set_text_at(draft, rule.first, "2025-03-01")
-            set_text_at(draft, rule.then, "2025-02-01")
+            put(draft, rule.first, "2025-03-01")
+            put(draft, rule.then, "2025-02-01")
             expected = rule.message.format(first="2025-03-01", then="2025-02-01")
             where = rule.then
         case NotFuture():
-            set_text_at(draft, rule.field, "2030-01-01")
+            put(draft, rule.field, "2030-01-01")
             expected = rule.message.format(value="2030-01-01", today="2026-06-01")
             where = rule.field
         case AtMost():
             _set_amount(draft, rule.limit, 1000)
             _set_amount(draft, rule.field, 2000)
             if rule.explained_by:
-                set_text_at(draft, rule.explained_by, "")
+                put(draft, rule.explained_by, "")
             expected = rule.message.format(value="2 000 kr", limit="1 000 kr")
             where = rule.field
         case SumEquals():
@@ -144,12 +147,12 @@ def test_each_rule_of_each_form_gives_its_message_where_it_belongs(form_id: str,
         case RequiredCase():
             _set_amount(draft, rule.left, 1000)
             _set_amount(draft, rule.right, 1000)
-            set_text_at(draft, rule.equal.field, " \n")
-            spec = form.field(rule.equal.field)
+            put(draft, rule.equal.field, " \n")
+            spec = form.spec_at(P(rule.equal.field))
             expected = rule.case_message.format(number=spec.number, label=spec.label, reason=rule.equal.reason)
             where = rule.equal.field
-    assert amount(draft, form, form.roles.granted) is not None
-    found = [(problem.path, problem.severity, problem.message) for problem in validate(draft, today=today)]
+    assert Values(draft, form).number(P(form.roles.granted)) is not None
+    found = [(str(problem.path), problem.severity, problem.message) for problem in validate(draft, today=today)]
     assert (where, rule.severity, expected) in found
 
 
@@ -157,9 +160,9 @@ def test_each_rule_of_each_form_gives_its_message_where_it_belongs(form_id: str,
 def test_a_cost_tables_sum_is_checked_against_the_granted_amount(budget: int, granted: int) -> None:
     form = load_form("sjobygden-slutrapport")
     draft = report_model(form)()
-    set_text_at(draft, "insatsen.beviljat_medel", str(granted))
-    set_text_at(draft, "ekonomi.kostnader[0].utfall", str(budget))
-    over = [problem for problem in validate(draft) if problem.path == "ekonomi.kostnader.utfall"]
+    put(draft, "insatsen.beviljat_medel", str(granted))
+    put(draft, "ekonomi.kostnader[0].utfall", str(budget))
+    over = [problem for problem in validate(draft) if str(problem.path) == "ekonomi.kostnader.utfall"]
     assert bool(over) == (budget > granted)
 
 
@@ -171,10 +174,11 @@ def test_a_report_filled_by_hand_in_the_variants_mall_is_recognised_and_read(
     draft = result.draft
     assert (result.source, type(draft).form_id, result.missing) == ("text", "sjobygden-slutrapport", [])
     for path, expected in variant.EXPECTED.items():
-        assert shown_value(value_at(draft, path)) == expected, path
+        assert shown_value(draft, P(path)) == expected, path
     assert [(row.organisation, row.kontaktperson, row.epost.raw) for row in draft.medlemmar] == variant.MEMBERS
     assert [(row.mal, row.uppnatt, row.resultat) for row in draft.resultat.mal] == variant.GOALS
-    costs = {label: (row.budget.raw, row.utfall.raw) for label, row in zip(load_form("sjobygden-slutrapport").field("ekonomi.kostnader").rows, draft.ekonomi.kostnader, strict=True)}
+    labels = load_form("sjobygden-slutrapport").spec_at(P("ekonomi.kostnader")).rows  # type: ignore[attr-defined]
+    costs = {label: (row.budget.raw, row.utfall.raw) for label, row in zip(labels, draft.ekonomi.kostnader, strict=True)}
     assert {label: money for label, money in costs.items() if any(money)} == variant.COSTS
     assert [(row.organisation, row.ort_datum, row.namnfortydligande) for row in draft.underskrifter] == variant.SIGNERS
     assert result.notes == []
@@ -193,7 +197,7 @@ def test_a_stated_total_that_its_rows_do_not_add_up_to_is_said(tmp_path: Path) -
 
 def _broken(tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
     """The test form with one line changed, and the number of that line."""
-    text = (TEST_FORMS / "prov-minimal.toml").read_text(encoding="utf-8")
+    text = (TEST_FORMS / "prov-alla.toml").read_text(encoding="utf-8")
     assert old in text
     line = text[: text.index(old)].count("\n") + 1
     path = tmp_path / "trasig.toml"

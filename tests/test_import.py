@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 
 from finsam_desktop.document.docx_reader import ImportFailed, read_docx
 from finsam_desktop.document.export import export_docx
-from finsam_desktop.model import text_of, value_at
+from finsam_desktop.model import text_of
 from finsam_desktop.sample import sample_report
+from tests.drafting import at
 from tests.gavleborg import Draft
 from tests.mall_documents import EXPECTED, EXPECTED_PARTER, LAYOUTS
 from tests.strategies import drafts
@@ -63,7 +64,7 @@ def test_old_reports_in_the_malls_layouts_are_read(tmp_path: Path, layout: Calla
     result = read_docx(layout(tmp_path / "gammal.docx"))
     assert result.source == "text"
     assert result.missing == []
-    assert {path: text_of(value_at(result.draft, path)) for path in EXPECTED} == EXPECTED
+    assert {path: text_of(at(result.draft, path)) for path in EXPECTED} == EXPECTED
     assert [row.organisation for row in result.draft.samverkansparter] == EXPECTED_PARTER
     assert [(goal.uppnatt, goal.mal[:8]) for goal in result.draft.resultat.mal] == [("Ja", "20 perso"), ("Delvis", "Hälften ")]
     assert result.draft.ansvarig.arbetsstalle == "Socialtjänsten,\nVuxenenheten"

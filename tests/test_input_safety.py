@@ -9,12 +9,13 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.drafts import read_draft
+from tests.drafting import P
 from tests.test_window_actions import window_with
 from tests.typing import type_text
-from ui.list_editor import ListEditor
+from ui.editors.rows import ListEditor
 from ui.main_window import MainWindow
 
-GOALS = "resultat.mal"
+GOALS = P("resultat.mal")
 
 
 def wheel_over(widget: QWidget, notches: int) -> None:
@@ -112,7 +113,7 @@ def test_five_thousand_digits_pasted_into_an_amount_give_a_fel_and_are_saved(qtb
     window = window_with(qtbot)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    field = window.pages[0].all_editors()["allmant.beviljade_medel"]
+    field = window.pages[0].all_editors()[P("allmant.beviljade_medel")]
     line = field.input
     assert isinstance(line, QLineEdit)
     QApplication.clipboard().setText("9" * 5000)

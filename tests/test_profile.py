@@ -36,7 +36,7 @@ def test_settings_dialog_edits_the_profile(qtbot: QtBot, tmp_path) -> None:  # t
     create_application([])
     dialog = SettingsDialog()
     qtbot.addWidget(dialog)
-    organisation = next(editor for editor in dialog.editors if editor.path == "ansvarig.organisation")
+    organisation = next(editor for editor in dialog.editors if str(editor.path) == "ansvarig.organisation")
     assert organisation.label.text() == "Organisations namn"
     type_text(organisation.input, "Ljusdals kommun")
     dialog.accept()

@@ -15,11 +15,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.drafts import encode
-from finsam_desktop.form import load_form
+from finsam_desktop.forms.spec import load_form
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
 from tests.conftest import need
+from tests.drafting import P
 from tests.test_wizard import input_of, open_window
 from tests.typing import activate, type_text
 from ui.app import create_application
@@ -88,7 +89,7 @@ def test_a_screen_reader_hears_every_field_its_help_and_each_sections_state(tmp_
         labels = {node["name"] for node in tree if node["role"] == "label"}
         assert inputs and all(node["name"] in labels for node in inputs), [node["name"] for node in inputs]
     described = {node["name"]: node["description"] for node in fourth if node["role"] == "text"}
-    spec = form.field("insatsbeskrivning.malgrupp")
+    spec = form.spec_at(P("insatsbeskrivning.malgrupp"))
     assert described[spec.heading] == spec.help
 
 
@@ -98,7 +99,7 @@ def test_a_problem_under_a_field_is_part_of_what_the_screen_reader_says(qtbot: Q
     window = open_window(qtbot, DraftSession.create(drafts_dir(), name, draft))
     activate(qtbot, window)
     window.sidebar.setCurrentRow(1)
-    email = input_of(window.pages[1].all_editors()["ansvarig.epost"])
+    email = input_of(window.pages[1].all_editors()[P("ansvarig.epost")])
     email.setFocus()
     email.selectAll()  # type: ignore[attr-defined]
     type_text(email, "lena.sjoberg.ockelbo.se")

@@ -16,15 +16,16 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.drafts import read_draft
-from finsam_desktop.model import text_of, value_at
+from finsam_desktop.model import text_of
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.session import DraftSession
+from tests.drafting import at
 from tests.gavleborg import Draft
 from tests.test_wizard import input_of, open_window
 from tests.typing import type_text
 from ui import export_actions
 from ui.app import create_application
-from ui.fields import FieldEditor
+from ui.editors.field import FieldEditor
 from ui.main_window import MainWindow
 
 TARGET_CHARACTERS = 30_000
@@ -125,7 +126,7 @@ def test_a_long_writing_session_survives_and_keeps_every_word(qtbot: QtBot, tmp_
     qtbot.waitUntil(lambda: not window.session.dirty, timeout=10_000)
     on_disk = read_draft(window.session.path).draft
     for path, text in typed.items():
-        assert window.session.draft is not None and text_of(value_at(on_disk, path)).endswith(text), path
+        assert window.session.draft is not None and text_of(at(on_disk, path)).endswith(text), path
     assert on_disk == window.session.draft
     memory_after_soak = rss_mib()
     print(f"\nsoak: {total} characters typed; memory {memory_after_first:.0f} MiB after the first section, "

@@ -12,6 +12,7 @@ from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
 from finsam_desktop.spelling.user_words import user_words
+from tests.drafting import P
 from tests.test_wizard import input_of, open_window
 from tests.typing import activate, type_text
 from ui.app import create_application
@@ -43,7 +44,7 @@ def answer_with(qtbot: QtBot, text: str) -> tuple[object, QPlainTextEdit]:
     draft.allmant.insatsens_namn = "Trisam 2.0"
     window = open_window(qtbot, DraftSession.create(drafts_dir(), name, draft))
     window.sidebar.setCurrentRow(5)
-    edit = input_of(window.pages[5].all_editors()["analys.systemfel"])
+    edit = input_of(window.pages[5].all_editors()[P("analys.systemfel")])
     assert isinstance(edit, QPlainTextEdit)
     return window, edit
 
@@ -120,7 +121,7 @@ def test_the_review_page_counts_possible_misspellings_per_section_and_goes_to_th
 def test_an_answer_shows_its_lix_and_marks_long_sentences_on_request(qtbot: QtBot) -> None:
     long = "Insatsen " + " ".join(["har arbetat med samverkan"] * 10) + "."
     window, edit = answer_with(qtbot, f"{long}\n\nVi mötte många deltagare varje vecka och de var nöjda med stödet.")
-    field = window.pages[5].all_editors()["analys.systemfel"]  # type: ignore[attr-defined]
+    field = window.pages[5].all_editors()[P("analys.systemfel")]  # type: ignore[attr-defined]
     assert " · LIX " in field.count.text() and field.count.text().endswith(")")
     activate(qtbot, window)  # type: ignore[arg-type]
     edit.setFocus()
@@ -135,7 +136,7 @@ def test_the_reports_own_names_are_not_underlined_in_its_answers(qtbot: QtBot) -
     window, edit = answer_with(qtbot, "Trisamhandläggarna träffades. Brzeczyk ledde.")
     qtbot.waitUntil(lambda: underlined(edit) == ["Brzeczyk"])  # the insats is "Trisam 2.0"
     window.sidebar.setCurrentRow(7)  # type: ignore[attr-defined]
-    person = input_of(window.pages[7].all_editors()["uppgiftslamnare.namn"])  # type: ignore[attr-defined]
+    person = input_of(window.pages[7].all_editors()[P("uppgiftslamnare.namn")])  # type: ignore[attr-defined]
     person.setFocus()
     person.selectAll()  # type: ignore[attr-defined]
     type_text(person, "Ewa Brzeczyk")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QLi
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.document.export import export_docx
-from finsam_desktop.forms import form_choices
+from finsam_desktop.forms.registry import form_choices
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession

@@ -9,9 +9,12 @@ from datetime import date
 import pytest
 from hypothesis import given
 
-from finsam_desktop.model import DateEntry, KronorEntry, PhoneEntry, set_text_at
+from finsam_desktop.forms.kinds.base import count_unprintable
+from finsam_desktop.forms.kinds.numbers import KronorEntry
+from finsam_desktop.forms.kinds.typed import DateEntry, PhoneEntry
 from finsam_desktop.sample import sample_report
-from finsam_desktop.validation import Problem, completeness, count_unprintable, required_paths, validate
+from finsam_desktop.validation import Problem, completeness, required_paths, validate
+from tests.drafting import P, put
 from tests.gavleborg import Draft, Mal, Samverkanspart
 from tests.strategies import any_text
 
@@ -23,7 +26,7 @@ def sample() -> Draft:
 
 
 def found(draft: Draft) -> list[tuple[str, str]]:
-    return [(problem.path, problem.severity) for problem in validate(draft, today=TODAY)]
+    return [(str(problem.path), problem.severity) for problem in validate(draft, today=TODAY)]
 
 
 def only(draft: Draft) -> Problem:
@@ -38,16 +41,16 @@ def test_the_sample_report_has_no_problems() -> None:
 
 
 def _set(path: str, text: str) -> Callable[[Draft], None]:
-    return lambda draft: set_text_at(draft, path, text)
+    return lambda draft: put(draft, path, text)
 
 
-@pytest.mark.parametrize("path", [p for p in required_paths(sample()) if p not in {"samverkansparter", "resultat.mal"}])
+@pytest.mark.parametrize("path", [str(p) for p in required_paths(sample()) if str(p) not in {"samverkansparter", "resultat.mal"}])
 @pytest.mark.parametrize("blank", ["", "  \n\t "])
 def test_required_fields_whitespace_counts_as_empty(path: str, blank: str) -> None:
     draft = sample()
     _set(path, blank)(draft)
     problem = only(draft)
-    assert (problem.path, problem.severity) == (path, "fel")
+    assert (str(problem.path), problem.severity) == (path, "fel")
     assert problem.message.startswith(("Fyll i", "Svara på"))
 
 
@@ -79,7 +82,7 @@ def test_analysis_text_message_names_the_question() -> None:
 def test_each_kind_of_field(path: str, typed: str, severity: str, message: str) -> None:
     draft = sample()
     _set(path, typed)(draft)
-    assert only(draft) == Problem(path, severity, message)  # type: ignore[arg-type]
+    assert only(draft) == Problem(P(path), severity, message)  # type: ignore[arg-type]
 
 
 def test_canonical_values_pass_every_kind_of_field() -> None:
@@ -99,7 +102,7 @@ def test_start_must_not_be_after_end() -> None:
     draft.allmant.insatstid.start = DateEntry(raw="2026-01-01")
     draft.uppgiftslamnare.datum = DateEntry(raw="2026-02-10")
     problem = only(draft)
-    assert (problem.path, problem.severity) == ("allmant.insatstid.slut", "fel")
+    assert (str(problem.path), problem.severity) == ("allmant.insatstid.slut", "fel")
     assert "Slutdatum (2025-12-31) är före startdatum (2026-01-01)" in problem.message
     draft.allmant.insatstid.start = DateEntry(raw="2025-12-31")
     assert validate(draft, today=TODAY) == []
@@ -111,7 +114,7 @@ def test_more_used_than_granted_is_an_error_until_explained() -> None:
     draft.ekonomi.ej_utnyttjade_orsak = ""
     problem = only(draft)
     assert problem == Problem(
-        "allmant.utnyttjade_medel",
+        P("allmant.utnyttjade_medel"),
         "fel",
         "Utnyttjade medel (505 000 kr) är mer än beviljade medel (480 000 kr). Rätta beloppen eller förklara i 7.2.1.",
     )
@@ -125,7 +128,7 @@ def test_all_funds_used_requires_7_1_1() -> None:
     assert validate(draft, today=TODAY) == []
     draft.ekonomi.budget_avvagning = ""
     problem = only(draft)
-    assert (problem.path, problem.severity) == ("ekonomi.budget_avvagning", "fel")
+    assert (str(problem.path), problem.severity) == ("ekonomi.budget_avvagning", "fel")
     assert "alla beviljade medel är utnyttjade" in problem.message
 
 
@@ -135,7 +138,7 @@ def test_funds_left_over_requires_7_2_1_and_not_7_1_1() -> None:
     assert validate(draft, today=TODAY) == []
     draft.ekonomi.ej_utnyttjade_orsak = " "
     problem = only(draft)
-    assert (problem.path, problem.severity) == ("ekonomi.ej_utnyttjade_orsak", "fel")
+    assert (str(problem.path), problem.severity) == ("ekonomi.ej_utnyttjade_orsak", "fel")
     assert problem.message.startswith("Svara på 7.2.1 ”Varför utnyttjades inte beviljade insatsmedel?”")
 
 
@@ -151,7 +154,7 @@ def test_unknown_amounts_still_need_one_of_the_economy_answers() -> None:
 def test_at_least_one_samverkanspart() -> None:
     draft = sample()
     draft.samverkansparter = [Samverkanspart(organisation=" ")]
-    assert only(draft) == Problem("samverkansparter", "fel", "Lägg till minst en rad under Samverkansparter.")
+    assert only(draft) == Problem(P("samverkansparter"), "fel", "Lägg till minst en rad under Samverkansparter.")
     draft.samverkansparter = [Samverkanspart(organisation="Försäkringskassan"), Samverkanspart()]
     assert found(draft) == [("samverkansparter[1]", "varning")]
 
@@ -159,7 +162,7 @@ def test_at_least_one_samverkanspart() -> None:
 def test_at_least_one_goal_with_its_result() -> None:
     draft = sample()
     draft.resultat.mal = []
-    assert only(draft) == Problem("resultat.mal", "fel", "Lägg till minst en rad under Måluppfyllelse.")
+    assert only(draft) == Problem(P("resultat.mal"), "fel", "Lägg till minst en rad under Måluppfyllelse.")
     draft.resultat.mal = [Mal(mal="Fler i arbete.", resultat="", uppnatt="Ja")]
     assert found(draft) == [("resultat.mal[0].resultat", "fel")]
 
@@ -168,7 +171,7 @@ def test_goal_reached_is_asked_for_and_must_be_one_of_the_choices() -> None:
     draft = sample()
     draft.resultat.mal[1].uppnatt = ""
     assert only(draft) == Problem(
-        "resultat.mal[1].uppnatt", "varning", "Ange om målet har uppnåtts: Ja, Delvis eller Nej."
+        P("resultat.mal[1].uppnatt"), "varning", "Ange om målet har uppnåtts: Ja, Delvis eller Nej."
     )
     draft.resultat.mal[1].uppnatt = "Kanske"
     assert found(draft) == [("resultat.mal[1].uppnatt", "fel")]
@@ -178,7 +181,7 @@ def test_datum_not_in_the_future_and_noticed_before_the_end() -> None:
     draft = sample()
     draft.uppgiftslamnare.datum = DateEntry(raw="2026-03-02")
     problem = only(draft)
-    assert (problem.path, problem.severity) == ("uppgiftslamnare.datum", "fel")
+    assert (str(problem.path), problem.severity) == ("uppgiftslamnare.datum", "fel")
     assert "har inte kommit än" in problem.message
     draft.uppgiftslamnare.datum = DateEntry(raw="2025-11-30")
     assert found(draft) == [("uppgiftslamnare.datum", "varning")]
@@ -189,7 +192,7 @@ def test_datum_not_in_the_future_and_noticed_before_the_end() -> None:
 def test_template_leftovers_are_pointed_out() -> None:
     draft = sample()
     draft.allmant.insatsens_namn = "Steget före\n\n9000"
-    assert [(p.path, p.severity, p.message[:15]) for p in validate(draft, today=TODAY)] == [
+    assert [(str(p.path), p.severity, p.message[:15]) for p in validate(draft, today=TODAY)] == [
         ("allmant.insatsens_namn", "varning", "Raden ”9000” in"),
         ("allmant.insatsens_namn", "varning", "Insatsens namn "),
     ]
@@ -205,7 +208,7 @@ def test_pasted_control_characters_are_counted_and_kept() -> None:
     text = "Första stycket.\t\x0bAndra\x0c stycket.\x07"
     draft.analys.systemfel = text
     problem = only(draft)
-    assert (problem.path, problem.severity) == ("analys.systemfel", "varning")
+    assert (str(problem.path), problem.severity) == ("analys.systemfel", "varning")
     assert problem.message.startswith("Texten innehåller 3 osynliga styrtecken")
     assert draft.analys.systemfel == text
 
@@ -220,7 +223,7 @@ def test_absurd_lengths_are_warned_about_never_cut() -> None:
 
 def test_problems_come_in_the_order_of_the_form() -> None:
     problems = validate(Draft(), today=TODAY)
-    paths = [problem.path for problem in problems]
+    paths = [str(problem.path) for problem in problems]
     assert paths[0] == "allmant.insatsens_namn"
     assert paths[-2:] == ["uppgiftslamnare.datum", "uppgiftslamnare.namn"]
     assert paths.index("ekonomi") > paths.index("analys.systemfel")

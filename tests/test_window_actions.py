@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
+from tests.drafting import P
 from tests.test_renderers import pdf_text
 from ui import export_actions
 from ui.app import create_application
@@ -82,7 +83,7 @@ def test_an_export_that_cannot_be_written_says_why(qtbot: QtBot, tmp_path: Path,
 
 def test_pasting_from_word_keeps_paragraphs_and_lists_and_drops_formatting(qtbot: QtBot) -> None:
     window = window_with(qtbot)
-    field = window.pages[5].all_editors()["analys.systemfel"]
+    field = window.pages[5].all_editors()[P("analys.systemfel")]
     edit = field.input.focusProxy()
     edit.clear()
     mime = QMimeData()

@@ -377,7 +377,7 @@ class _Reader:
         return False
 
     def grid_rows(self, table: Table, path: FieldPath, spec: RowsBase) -> list[Any]:
-        row_model = spec.row_model
+        row_model = row_type(report_model(self.form)(), path)
         fixed = [_norm(label) for label in spec.fixed_rows]
         rows: list[Any] = [row_model() for _ in fixed]
         stated: list[str] = []
@@ -411,7 +411,7 @@ class _Reader:
             computed = sum(value for value in values if isinstance(value, int | float))
             if isinstance(written, int | float) and written != computed:
                 self.notes.append(
-                    f"{spec.title}: {spec.total} {item.label} i dokumentet är {item.format_number(written)}, "
+                    f"{spec.number or spec.name}: {spec.total} {item.label} i dokumentet är {item.format_number(written)}, "
                     f"men raderna blir {item.format_number(computed)}. Kontrollera beloppen."
                 )
 
@@ -491,7 +491,7 @@ def _marks(spec: RowsBase) -> list[tuple[str, tuple[str, ...]]]:
     return [(item.key, (item.label,)) for item in texts]
 
 
-def _rows_from_text(text: str, spec: RowsBase, notes: list[str]) -> list[Any]:
+def _rows_from_text(text: str, spec: RowsBase, row_model: type[Any], notes: list[str]) -> list[Any]:
     """Rows of a list written as text, ``Mål: … Svar: …`` as reporters do: a line starting
     with the first column's words starts a row, another column's adds to it. Text before the
     first mark stays with the first row; text without marks is all kept in one row, and said
@@ -509,17 +509,17 @@ def _rows_from_text(text: str, spec: RowsBase, notes: list[str]) -> list[Any]:
         for keyword, body in zip(pieces[1::2], pieces[2::2], strict=True):
             key = by_word.get(_norm(keyword), first)
             if key == first or not rows:
-                rows.append(spec.row_model(**{key: body.strip()}))
+                rows.append(row_model(**{key: body.strip()}))
             else:
                 setattr(rows[-1], key, (text_of(getattr(rows[-1], key)) + "\n\n" + body.strip()).strip())
         if pieces[0].strip():
             setattr(rows[0], first, (pieces[0].strip() + "\n\n" + text_of(getattr(rows[0], first))).strip())
     elif text.strip():
-        rows.append(spec.row_model(**{first: text.strip()}))
+        rows.append(row_model(**{first: text.strip()}))
         first_label = next(item.label for item in spec.items if item.key == first)
         rest = " och ".join(item.label for item in spec.items if item.key != first)
         said = " och ".join(words[0] for _key, words in marks)
-        notes.append(f"{spec.title} hade inga rubriker {said}, så all text ligger i {first_label} 1. Fyll i {rest}.")
+        notes.append(f"{spec.number or spec.name} hade inga rubriker {said}, så all text ligger i {first_label} 1. Fyll i {rest}.")
     for row in rows:
         for item in spec.items:
             judged = item.judge(row)
@@ -572,7 +572,7 @@ def _rows(reader: _Reader, draft: Report, path: FieldPath, spec: RowsBase, notes
         ]
     if spec.fixed_rows:
         return list(path.get(draft))
-    return _rows_from_text(_joined(reader.texts.get(path) or [], spec), spec, notes)
+    return _rows_from_text(_joined(reader.texts.get(path) or [], spec), spec, row_model, notes)
 
 
 MAX_UNPACKED_BYTES = 160 * 2**20  # everything is read into memory; a report with photos is tens of MB

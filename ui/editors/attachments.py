@@ -24,9 +24,10 @@ class AttachmentsEditor(QuestionEditor):
         super().__init__(draft, path, spec)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)
-        heading = question_heading(layout, spec)
+        self.label = question_heading(layout, spec)
         self.files = QListWidget()
-        self.files.setAccessibleName(heading.text())
+        self.files.setAccessibleName(self.label.text())
+        self.input = self.files
         self.files.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
         layout.addWidget(self.files)
         buttons = QHBoxLayout()

@@ -33,6 +33,9 @@ class ComputedView(QuestionEditor):
         self.label.setBuddy(self.value)
         layout.addWidget(self.value)
 
+    def field_editors(self) -> dict[FieldPath, QuestionEditor]:
+        return {}  # nothing to type in, nothing a problem points to
+
     def refresh(self, values: Values) -> None:
         self.value.setText(values.printed(self.path) or "–")
 

@@ -4,7 +4,7 @@ the free choice ("Annat: …") when the mall has one."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLineEdit, QVBoxLayout
 
 from finsam_desktop.forms.kinds import FlervalSpec
 from finsam_desktop.forms.kinds.choice import Selection
@@ -23,13 +23,15 @@ class FlervalEditor(QuestionEditor):
         self._loading = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)
-        self.heading = question_heading(layout, spec)
+        self.label = question_heading(layout, spec)
+        self.input = QGroupBox()  # a screen reader says the question before each box
+        self.input.setAccessibleName(spec.heading)
+        boxes = QVBoxLayout(self.input)
         self.boxes: dict[str, QCheckBox] = {}
         for choice in spec.choices:
             box = QCheckBox(choice)
-            box.setAccessibleDescription(spec.heading)
             box.toggled.connect(self._changed)
-            layout.addWidget(box)
+            boxes.addWidget(box)
             self.boxes[choice] = box
         self.other: QLineEdit | None = None
         if spec.other:
@@ -38,7 +40,9 @@ class FlervalEditor(QuestionEditor):
             self.other.setAccessibleName(f"{spec.other}, {spec.name}")
             self.other.textEdited.connect(self._changed)
             self.other.editingFinished.connect(lambda: self.left.emit(self.path))
-            layout.addWidget(self.other)
+            boxes.addWidget(self.other)
+        self.input.setFocusProxy(next(iter(self.boxes.values())))
+        layout.addWidget(self.input)
         self.problems = problem_label()
         layout.addWidget(self.problems)
         self.reload()
@@ -69,8 +73,7 @@ class FlervalEditor(QuestionEditor):
         own = [problem for problem in problems if problem.path == self.path]
         show_problems_on(self.problems, own)
         said = " ".join(f"{SEVERITY_WORD[p.severity]}: {p.message}" for p in own)
-        for box in self.boxes.values():
-            box.setAccessibleDescription(f"{said} {self.spec.heading}".strip())
+        self.input.setAccessibleDescription(" ".join([said, self.spec.help]).strip())
 
     def focus_input(self) -> None:
         first = next(iter(self.boxes.values()), None)

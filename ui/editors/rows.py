@@ -18,7 +18,7 @@ from finsam_desktop.forms.kinds import ListSpec
 from finsam_desktop.forms.paths import FieldPath
 from finsam_desktop.forms.problems import Problem
 from finsam_desktop.forms.values import Values
-from finsam_desktop.model import Report
+from finsam_desktop.model import Report, row_type
 from ui.editors.cells import cell_editor
 from ui.editors.field import show_problems_on
 from ui.editors.question import QuestionEditor, problem_label, question_heading
@@ -121,7 +121,10 @@ class ListEditor(QuestionEditor):
         return box
 
     def field_editors(self) -> dict[FieldPath, QuestionEditor]:
-        return {editor.path: editor for editor in self.editors}
+        found: dict[FieldPath, QuestionEditor] = {}
+        for editor in self.editors:
+            found.update(editor.field_editors())
+        return found
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Each row's fields show their own; the list shows its own and those of whole rows."""
@@ -145,7 +148,7 @@ class ListEditor(QuestionEditor):
             self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_row(self) -> None:
-        self.items.append(self.spec.row_model())
+        self.items.append(row_type(self.draft, self.path)())
         self.rebuild()
         self.edited.emit(self.path)
         self.editors[-len(self.spec.items)].focus_input()

@@ -74,7 +74,10 @@ class TableEditor(QuestionEditor):
             label.setText(f"<b>{item.format_number(value)}</b>" if value is not None else "–")
 
     def field_editors(self) -> dict[FieldPath, QuestionEditor]:
-        return {editor.path: editor for editor in self.editors}
+        found: dict[FieldPath, QuestionEditor] = {}
+        for editor in self.editors:
+            found.update(editor.field_editors())
+        return found
 
     def show_problems(self, problems: list[Problem]) -> None:
         """The cells show their own; the table its own and those of a whole column (its sum)."""

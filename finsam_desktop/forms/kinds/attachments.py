@@ -37,7 +37,7 @@ class BilagorSpec(FieldBase):
     def model_field(self) -> tuple[Any, Any] | None:
         return list[Attachment], Field(default_factory=list, description=self.heading)
 
-    def sample(self, text: str) -> Any:
+    def sample(self, text: str, current: Any = None) -> Any:
         return []
 
     def file_names(self, node: list[Attachment]) -> list[str]:

@@ -143,9 +143,9 @@ class FieldBase(Frozen):
         """The value to keep for typed (or read) ``text``."""
         return text
 
-    def sample(self, text: str) -> Any:
+    def sample(self, text: str, current: Any = None) -> Any:
         """A valid value: ``text`` for free text, the kind's own sample for the others."""
-        return self.from_text(self.sample_text or text)
+        return self.from_text(self.sample_text or text, current)
 
     def shown(self, node: Any) -> str:
         """The value as printed: the canonical form where one was understood."""

@@ -34,8 +34,8 @@ class Choices(FieldBase):
     choices: tuple[str, ...] = Field(min_length=1)
     aliases: dict[str, tuple[str, ...]] = Field(default_factory=dict)  # a choice and other words that mean it
 
-    def sample(self, text: str) -> Any:
-        return self.from_text(self.choices[0])
+    def sample(self, text: str, current: Any = None) -> Any:
+        return self.from_text(self.choices[0], current)
 
     def understood(self, text: str) -> str | None:
         """The choice ``text`` means: itself, in other case or accents, one of its aliases, or
@@ -132,7 +132,7 @@ class FlervalSpec(Choices):
 
     def from_text(self, text: str, current: Any = None) -> Any:
         """Lines of choices, ticked (``☒ Ja``) or as words; ``Annat: …`` is the free text."""
-        selected: list[str] = Field(default_factory=list)
+        selected: list[str] = []
         other: list[str] = []
         for line in text.splitlines():
             stripped = line.strip()

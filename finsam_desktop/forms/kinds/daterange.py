@@ -23,6 +23,7 @@ class DateRangeSpec(FieldBase):
     kind: Literal["daterange"]
     parts: dict[str, str] = Field(min_length=2, max_length=2)
     parts_required: ClassVar[bool] = True
+    in_rows: ClassVar[bool] = False
 
     @cached_property
     def dates(self) -> tuple[tuple[str, DateSpec], ...]:
@@ -49,10 +50,11 @@ class DateRangeSpec(FieldBase):
         """``2021-10-01 – 2022-01-31`` (or as typed in any way the date parser knows)."""
         start, end = split_date_range(text) or (text, "")
         (first, first_spec), (last, last_spec) = self.dates
-        return self.range_model(**{first: first_spec.from_text(start), last: last_spec.from_text(end)})
+        model = type(current) if current is not None else self.range_model  # the draft's own class
+        return model(**{first: first_spec.from_text(start), last: last_spec.from_text(end)})
 
-    def sample(self, text: str) -> Any:
-        return self.from_text("2025-01-01 – 2025-12-31")
+    def sample(self, text: str, current: Any = None) -> Any:
+        return self.from_text("2025-01-01 – 2025-12-31", current)
 
     def scalar(self, node: Any) -> Any:
         return None
