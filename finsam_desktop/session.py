@@ -22,6 +22,8 @@ from finsam_desktop.drafts import (
     read_draft,
     write_encoded,
 )
+from finsam_desktop.forms.carry import carry
+from finsam_desktop.forms.spec import FormSpec
 from finsam_desktop.model import Report
 
 
@@ -36,6 +38,7 @@ class DraftSession:
         revision: Revision = NEW_FILE,
         handoffs: tuple[HandOff, ...] = (),
         imported: ImportRecord | None = None,
+        written_in: str = "",
     ) -> None:
         self.path = path
         self.name = name
@@ -45,11 +48,12 @@ class DraftSession:
         self.revision = revision
         self.dirty = revision == NEW_FILE
         self.saved_at: datetime | None = None
+        self.written_in = written_in  # the edition of a file shown in another edition (read-only)
 
     @classmethod
     def open(cls, path: Path) -> DraftSession:
         loaded: LoadedDraft = read_draft(path)
-        return cls(path, loaded.name, loaded.draft, loaded.revision, loaded.handoffs, loaded.imported)
+        return cls(path, loaded.name, loaded.draft, loaded.revision, loaded.handoffs, loaded.imported, loaded.foreign_edition)
 
     @classmethod
     def create(cls, folder: Path, name: str, draft: Report, imported: ImportRecord | None = None) -> DraftSession:
@@ -60,8 +64,26 @@ class DraftSession:
         session.mark_saved(snapshot)
         return session
 
+    @property
+    def read_only(self) -> bool:
+        """A draft of an edition that is not installed is shown, never written back."""
+        return bool(self.written_in)
+
     def changed(self) -> None:
-        self.dirty = True
+        if not self.read_only:
+            self.dirty = True
+
+    def carried_to(self, form: FormSpec) -> DraftSession:
+        """This draft in another edition of its form, for the same file: what has no place
+        there is added to the draft's note. Saving it replaces the file (the old one stays
+        as its backup)."""
+        edition = self.written_in or type(self.draft).edition
+        carried = carry(self.draft.model_dump(mode="json"), edition, form)
+        note = "\n".join(filter(None, [self.imported.note, carried.note(edition)]))
+        imported = self.imported.model_copy(update={"note": note})
+        session = DraftSession(self.path, self.name, carried.draft, self.revision, tuple(self.handoffs), imported)
+        session.dirty = True
+        return session
 
     def record_handoff(self, how: str, to: str) -> None:
         """Note that the report was handed over (shown in the drafts list)."""

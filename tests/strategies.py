@@ -24,6 +24,8 @@ def model_strategy(model: type[BaseModel], text: st.SearchStrategy[str] = texts)
         annotation = info.annotation
         if annotation is str:
             fields[name] = text
+        elif get_origin(annotation) is list and get_args(annotation)[0] is str:
+            fields[name] = st.lists(text, max_size=3)
         elif get_origin(annotation) is list:
             fields[name] = st.lists(model_strategy(get_args(annotation)[0], text), max_size=3)
         elif isinstance(annotation, type) and issubclass(annotation, Entry):

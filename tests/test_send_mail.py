@@ -138,7 +138,7 @@ def test_direct_sending_over_smtp_reaches_the_server(window: MainWindow, qtbot: 
 
 def test_thunderbird_compose_argument_holds_everything_quoted() -> None:
     argument = compose_argument("kontakt@finsamgavleborg.se", "Slutrapport – Steget före", "Hej!\nDet är Lena's rapport.",
-                                Path("/tmp/Slutrapport – Steget före.docx"))
+                                [Path("/tmp/Slutrapport – Steget före.docx")])
     assert argument.startswith("to='kontakt@finsamgavleborg.se',subject='Slutrapport – Steget före',body='Hej!")
     assert "Lena’s" in argument and "attachment='file:///tmp/Slutrapport%20%E2%80%93%20Steget%20f%C3%B6re.docx'" in argument
 
@@ -146,7 +146,7 @@ def test_thunderbird_compose_argument_holds_everything_quoted() -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="Simple MAPI exists on Windows; this is the elsewhere path")
 def test_simple_mapi_is_not_offered_outside_windows(tmp_path: Path) -> None:
     with pytest.raises(MailProgramUnavailable, match="bara i Windows"):
-        send_with_mapi("kontakt@finsamgavleborg.se", "Ämne", "Text", tmp_path / "r.docx")
+        send_with_mapi("kontakt@finsamgavleborg.se", "Ämne", "Text", [tmp_path / "r.docx"])
 
 
 @pytest.mark.parametrize("address", ["lena.sjoberg@ockelbo.se\nBcc: alla@example.se", "lena.sjoberg\u2028@ockelbo.se"])

@@ -63,7 +63,7 @@ def test_the_reports_own_names_are_right_in_that_report_and_compounds_of_them(ch
     draft.allmant.insatsens_namn = "Trisam 2.0"
     draft.analys.erfarenheter = "Trisamhandläggarna och Trisam-teamen i Trisams lokaler. Reablitering."
     found = misspellings(checker, draft)
-    assert [(each.path, each.misspelling.word) for each in found] == [("analys.erfarenheter", "Reablitering")]
+    assert [(str(each.path), each.misspelling.word) for each in found] == [("analys.erfarenheter", "Reablitering")]
     assert checker.suggest("Reablitering", 3)[0] == "Rehabilitering"
 
 

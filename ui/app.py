@@ -123,6 +123,7 @@ class Launcher(QObject):
         window.library_requested.connect(self.show_start)
         window.new_report_requested.connect(self.start.new_report)
         window.open_file_requested.connect(self.start.open_file)
+        window.carried.connect(self.open)
         window.closed.connect(lambda: self._closed(window))
         if self.start.notice:
             window.show_notice(self.start.notice)

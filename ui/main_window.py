@@ -7,6 +7,8 @@ fixed; while the user types in a field, no new problem is added to it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from finsam_desktop import __version__
 from finsam_desktop.drafts import new_draft_path
 from finsam_desktop.forms.paths import FieldPath
+from finsam_desktop.forms.registry import edition_order, installed_forms
 from finsam_desktop.roles import form_of, role_text
 from finsam_desktop.session import DraftSession
 from finsam_desktop.spelling.report import judged_misspellings
@@ -61,6 +64,7 @@ class MainWindow(QMainWindow):
     library_requested = Signal()
     new_report_requested = Signal()
     open_file_requested = Signal()
+    carried = Signal(object)  # the same file's draft in a newer edition, to open instead of this one
     closed = Signal()
 
     def __init__(self, session: DraftSession) -> None:
@@ -85,6 +89,7 @@ class MainWindow(QMainWindow):
         self._actions()
         self._restore()
         self.revalidate()
+        self._edition_notice()
 
     # --- building ------------------------------------------------------------------
 
@@ -152,17 +157,51 @@ class MainWindow(QMainWindow):
         bar.setContentsMargins(8, 4, 8, 4)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
+        self.notice_action = QPushButton()
+        self.notice_action.hide()
         close = QPushButton("Stäng meddelandet")
         close.clicked.connect(self.notice_bar.hide)
         bar.addWidget(self.notice, 1)
+        bar.addWidget(self.notice_action)
         bar.addWidget(close)
         self.notice_bar.hide()
         return self.notice_bar
 
-    def show_notice(self, text: str) -> None:
+    def show_notice(self, text: str, action: tuple[str, Callable[[], None]] | None = None) -> None:
+        """A message above the page, with a button for what the user may want to do about it."""
         self.notice.setText(text)
         self.notice.setAccessibleName(text)
+        if action is not None:
+            label, slot = action
+            self.notice_action.setText(label)
+            self.notice_action.clicked.connect(slot)
+        self.notice_action.setVisible(action is not None)
         self.notice_bar.show()
+
+    def _edition_notice(self) -> None:
+        """A draft of another edition than the newest installed one: say so, offer to carry it."""
+        newest = installed_forms().newest(self.form.id)
+        if self.session.read_only:
+            for page in self.pages:
+                page.column.setEnabled(False)
+            self.show_notice(
+                f"Rapporten är skriven i utgåva {self.session.written_in} av mallen, som inte finns i programmet. "
+                f"Den visas skrivskyddad i utgåva {self.form.edition}; du kan exportera och skicka den, och filen ändras inte.",
+                (f"Flytta över till utgåva {newest.edition}", self.carry_forward),
+            )
+        elif edition_order(newest.edition) > edition_order(self.form.edition):
+            self.show_notice(
+                f"Det finns en nyare utgåva av mallen ({newest.edition}). Rapporten är skriven i utgåva {self.form.edition}.",
+                (f"Flytta över till utgåva {newest.edition}", self.carry_forward),
+            )
+
+    def carry_forward(self) -> None:
+        """Continue in the newest edition: the file is saved in it (the old one stays as its
+        backup), and whatever has no place there is kept in the draft's note."""
+        if self.autosaver.flush():
+            return  # not saved: say nothing new, the save status says why
+        self.carried.emit(self.session.carried_to(installed_forms().newest(self.form.id)))
+        self.close()
 
     def _actions(self) -> None:
         file_menu = self.menuBar().addMenu("&Arkiv")
@@ -365,7 +404,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.session.name or role_text(self.session.draft, "name") or "Ny rapport"  # copies are told apart
-        self.setWindowTitle(f"{name}{' •' if self.session.dirty else ''} – Finsam Slutrapport")
+        read_only = " (skrivskyddad)" if self.session.read_only else ""
+        self.setWindowTitle(f"{name}{read_only}{' •' if self.session.dirty else ''} – Finsam Slutrapport")
 
     # --- export: the Word writer, print and mail code load when first used, not at start --
 

@@ -51,6 +51,7 @@ class SectionPage(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the page
         column = QWidget()
+        self.column = column
         column.setMaximumWidth(self.fontMetrics().averageCharWidth() * READABLE_CHARACTERS + 48)
         layout = QVBoxLayout(column)
         self.column_layout = layout

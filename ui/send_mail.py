@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from finsam_desktop.document.export import ExportError, export_docx, export_message
 from finsam_desktop.document.filename import suggested_filename
+from finsam_desktop.forms.kinds.attachments import file_name
+from finsam_desktop.handoff.attachments import MAX_ATTACHED_BYTES, ReportFiles, report_files
 from finsam_desktop.handoff.mail_program import (
     MailProgramUnavailable,
     mapi_client_registered,
@@ -93,7 +95,8 @@ def send_over_smtp(
         password = ask_password(parent, settings, why)
         if password is None:
             return
-    message = report_message(session.draft, path.read_bytes(), path.name, sender=str(own_address.value))
+    files = report_files(session.draft).found
+    message = report_message(session.draft, path.read_bytes(), path.name, sender=str(own_address.value), files=files)
     sender = SmtpSender(settings, password or "")
     progress = QProgressDialog("Skickar rapporten till förbundet …", "Avbryt", 0, 0, parent)
     progress.setWindowTitle("Skicka med e-post")
@@ -170,6 +173,29 @@ def fall_back(parent: QWidget, session: DraftSession, path: Path, record: Callab
             return
 
 
+def attachments_confirmed(parent: QWidget, files: ReportFiles) -> bool:
+    """Files the report names that are gone, or too many megabytes for a mail server, are
+    said before anything is sent; the user decides whether to send without them."""
+    said = []
+    if files.missing:
+        said.append(
+            "De här bilagorna finns inte längre där de valdes och kommer inte med: "
+            + ", ".join(f"”{file_name(name)}”" for name in files.missing)
+            + ". Lägg till dem igen i rapporten om de ska med."
+        )
+    if files.size > MAX_ATTACHED_BYTES:
+        said.append(
+            f"Bilagorna är tillsammans {files.size // 2**20} MB, mer än många e-postservrar tar emot i ett meddelande."
+        )
+    if not said:
+        return True
+    box = QMessageBox(QMessageBox.Icon.Warning, "Bilagor", "\n\n".join(said), parent=parent)
+    send = box.addButton("Skicka ändå", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Avbryt", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is send
+
+
 def send_by_email(parent: QWidget, session: DraftSession, recorded: Callable[[], None] = lambda: None) -> Path | None:
     """Skicka med e-post…; returns the exported document, or None when nothing was done.
 
@@ -190,6 +216,9 @@ def send_by_email(parent: QWidget, session: DraftSession, recorded: Callable[[],
         QMessageBox.warning(parent, "Kunde inte exportera", export_message(path, error))
         return None
     recipient = form_of(session.draft).forbund.recipient
+    files = report_files(session.draft)
+    if not attachments_confirmed(parent, files):
+        return path
 
     def record(how: str) -> None:
         session.record_handoff(how, recipient)
@@ -209,21 +238,22 @@ def send_by_email(parent: QWidget, session: DraftSession, recorded: Callable[[],
     if settings is not None:
         send_over_smtp(parent, session, settings, path, record)
         return path
-    subject, body = subject_of(session.draft), body_of(session.draft, path.name)
+    names = [each.name for each in files.found]
+    subject, body = subject_of(session.draft), body_of(session.draft, path.name, names)
     if mapi_client_registered():
         try:
-            if send_with_mapi(recipient, subject, body, path, int(parent.winId())):
+            if send_with_mapi(recipient, subject, body, [path, *files.found], int(parent.winId())):
                 record("e-postprogram")  # the MAPI client reports the message as sent
             return path
         except MailProgramUnavailable:
             pass
-    command = thunderbird_compose(recipient, subject, body, path)
+    command = thunderbird_compose(recipient, subject, body, [path, *files.found])
     if command is not None and start_program(command):
         return opened(
             "compose", "Ett nytt meddelande med rapporten bifogad öppnas i Thunderbird. Läs igenom det och tryck Skicka."
         )
     eml = path.with_suffix(".eml")
-    eml.write_bytes(eml_draft(report_message(session.draft, path.read_bytes(), path.name)))
+    eml.write_bytes(eml_draft(report_message(session.draft, path.read_bytes(), path.name, files=files.found)))
     if open_with_default_program(eml):
         return opened(
             "e-postfil", "Ett nytt meddelande med rapporten bifogad öppnas i ditt e-postprogram. Läs igenom det och tryck Skicka."

@@ -146,14 +146,19 @@ class StartWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.recent.clear()
-        for info in list_drafts(drafts_dir()):
+        drafts = list_drafts(drafts_dir())
+        editions: dict[str, set[str]] = {}
+        for info in drafts:
+            editions.setdefault(info.forbund, set()).add(info.edition)
+        for info in drafts:
             done = f"{round(info.completeness * 100)} %" if info.completeness is not None else "–"
             if info.sent is not None:
                 done += f" · Skickad {info.sent:%Y-%m-%d}"
             elif info.opened is not None:
                 done += f" · Öppnad i e-postprogrammet {info.opened:%Y-%m-%d}"
             insats = "" if info.insats == info.name else info.insats  # said once, in the name column
-            item = QTreeWidgetItem([info.name, insats, info.forbund, f"{info.modified:%Y-%m-%d %H:%M}", done])
+            forbund = f"{info.forbund} (utgåva {info.edition})" if len(editions.get(info.forbund, ())) > 1 else info.forbund
+            item = QTreeWidgetItem([info.name, insats, forbund, f"{info.modified:%Y-%m-%d %H:%M}", done])
             item.setToolTip(0, info.name)
             item.setData(0, PATH_ROLE, str(info.path))
             if info.error:

@@ -40,6 +40,7 @@ from finsam_desktop.document.export import docx_bytes
 from finsam_desktop.drafts import DraftFile, DraftFromNewerVersion, DraftUnreadable, ImportRecord, decode
 from finsam_desktop.forms.kinds import FieldBase, RowsBase
 from finsam_desktop.forms.paths import ROOT, FieldPath
+from finsam_desktop.forms.problems import is_blank
 from finsam_desktop.forms.registry import installed_forms
 from finsam_desktop.forms.spec import FormSpec
 from finsam_desktop.model import Report, report_model, row_type, text_of
@@ -166,7 +167,7 @@ def _targets(form: FormSpec) -> list[_Target]:
             form.form.instruction,
             form.forbund.send_instruction,
             form.forbund.purpose,
-            form.forbund.contacts_heading,
+            (form.forbund.contacts_heading or "Kontakt") if form.forbund.contacts else "",
             form.office_box.caption if form.office_box else "",
         )
         if text
@@ -180,7 +181,7 @@ def _targets(form: FormSpec) -> list[_Target]:
             path = section.field_path(spec)
             if spec.reading == "signers":
                 targets += [_Target(_norm(item.label), "signer", section.key, path, key) for key, item in spec.children()]
-            targets += [_Target(_norm(text), "skip", section.key) for text in spec.document_skips()]
+            targets += [_Target(_norm(text), "skip", section.key, alone=True) for text in spec.document_skips()]
             help_words = _norm(spec.help)
             for label in spec.document_labels():
                 if not label:
@@ -519,7 +520,8 @@ def _rows_from_text(text: str, spec: RowsBase, row_model: type[Any], notes: list
         first_label = next(item.label for item in spec.items if item.key == first)
         rest = " och ".join(item.label for item in spec.items if item.key != first)
         said = " och ".join(words[0] for _key, words in marks)
-        notes.append(f"{spec.number or spec.name} hade inga rubriker {said}, så all text ligger i {first_label} 1. Fyll i {rest}.")
+        where = spec.number or spec.name
+        notes.append(f"{where} hade inga rubriker {said}, så all text ligger i {first_label} 1. Fyll i {rest}.")
     for row in rows:
         for item in spec.items:
             judged = item.judge(row)
@@ -543,12 +545,12 @@ def _fill(reader: _Reader, form: FormSpec, notes: list[str] | None = None) -> tu
             (found if filled else missing).append(spec.title)
             continue
         text = _joined(reader.texts.get(path) or [], spec)
-        if not text:
+        value = spec.from_text(text, path.get(draft))
+        if is_blank(spec.typed_text(value)):
             if spec.required:
                 missing.append(spec.title)
             continue
         found.append(spec.title)
-        value = spec.from_text(text, path.get(draft))
         if isinstance(value, str) and value != text.strip():
             notes.append(f"{spec.title}: ”{text.strip()}” lästes som ”{value}”.")
         path.set(draft, value)

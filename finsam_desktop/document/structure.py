@@ -99,7 +99,7 @@ class _Builder:
         forbund = self.form.forbund
         self.blocks += [Paragraph(text) for text in (forbund.send_instruction, forbund.purpose) if text]
         if forbund.contacts:
-            self.blocks.append(Heading(forbund.contacts_heading, 2))
+            self.blocks.append(Heading(forbund.contacts_heading or "Kontakt", 2))
             self.blocks.append(
                 FieldTable(tuple((f"{c.name}, {c.role}", f"{c.email}\nTfn: {c.phone}") for c in forbund.contacts))
             )

@@ -203,6 +203,8 @@ def pydantic_problem(error: Any, data: Any) -> str:
         return f"okänd sort ”{error['input']}” (möjliga: {', '.join(KIND_NAMES)})"
     if kind == "union_tag_invalid":
         tag = error["input"].get("kind") if isinstance(error["input"], dict) else error["input"]
+        if "rules" not in where:
+            return f"okänd sort ”{tag}” (möjliga: {', '.join(KIND_NAMES)})"
         return f"okänd regel ”{tag}” (möjliga: {', '.join(_kind_of(rule) for rule in RULES)})"
     if kind == "union_tag_not_found":
         return f"”kind” saknas i {name}: varje fält och regel säger vilken sort den är"

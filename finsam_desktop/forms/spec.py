@@ -63,7 +63,7 @@ class Forbund(Frozen):
     send_instruction: str = ""
     purpose: str = ""
     footer: str = ""
-    contacts_heading: str = "Kontakt"
+    contacts_heading: str = ""  # above the contacts: "Kontakt" unless the form says
     contacts: tuple[Contact, ...] = ()
 
 

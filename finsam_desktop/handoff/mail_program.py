@@ -11,6 +11,7 @@ import ctypes
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 MAPI_LOGON_UI = 0x00000001
@@ -64,8 +65,9 @@ def mapi_client_registered() -> bool:
     return False
 
 
-def send_with_mapi(to: str, subject: str, body: str, attachment: Path, window: int = 0) -> bool:
-    """Show a new message in the MAPI client; False when the user closed it without sending."""
+def send_with_mapi(to: str, subject: str, body: str, attachments: Sequence[Path], window: int = 0) -> bool:
+    """Show a new message in the MAPI client with ``attachments`` (the report first); False
+    when the user closed it without sending."""
     if sys.platform != "win32":
         raise MailProgramUnavailable("Simple MAPI finns bara i Windows.")
     try:
@@ -75,8 +77,8 @@ def send_with_mapi(to: str, subject: str, body: str, attachment: Path, window: i
     send.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(_Message), ctypes.c_ulong, ctypes.c_ulong]
     send.restype = ctypes.c_ulong
     recipient = _Recipient(0, MAPI_TO, to, f"SMTP:{to}", 0, None)
-    file = _File(0, 0, 0xFFFFFFFF, str(attachment), attachment.name, None)
-    message = _Message(0, subject, body, None, None, None, 0, None, 1, ctypes.pointer(recipient), 1, ctypes.pointer(file))
+    files = (_File * len(attachments))(*(_File(0, 0, 0xFFFFFFFF, str(path), path.name, None) for path in attachments))
+    message = _Message(0, subject, body, None, None, None, 0, None, 1, ctypes.pointer(recipient), len(attachments), files)
     result = send(None, ctypes.c_void_p(window), ctypes.byref(message), MAPI_DIALOG | MAPI_LOGON_UI, 0)
     if result == MAPI_USER_ABORT:
         return False
@@ -85,7 +87,7 @@ def send_with_mapi(to: str, subject: str, body: str, attachment: Path, window: i
     return True
 
 
-def thunderbird_compose(to: str, subject: str, body: str, attachment: Path) -> list[str] | None:
+def thunderbird_compose(to: str, subject: str, body: str, attachments: Sequence[Path]) -> list[str] | None:
     """The command that opens Thunderbird's compose window, when it is the default mail program."""
     if sys.platform == "win32" or shutil.which("xdg-mime") is None:
         return None
@@ -95,15 +97,20 @@ def thunderbird_compose(to: str, subject: str, body: str, attachment: Path) -> l
     binary = shutil.which("thunderbird")
     if "thunderbird" not in default or binary is None:
         return None
-    return [binary, "-compose", compose_argument(to, subject, body, attachment)]
+    return [binary, "-compose", compose_argument(to, subject, body, attachments)]
 
 
-def compose_argument(to: str, subject: str, body: str, attachment: Path) -> str:
+def compose_argument(to: str, subject: str, body: str, attachments: Sequence[Path]) -> str:
     """Thunderbird's ``-compose`` value; its quotes cannot hold a single quote, so those become ’."""
 
     def quoted(text: str) -> str:
         return "'" + text.replace("'", "’") + "'"
 
     return ",".join(
-        [f"to={quoted(to)}", f"subject={quoted(subject)}", f"body={quoted(body)}", f"attachment={quoted(attachment.as_uri())}"]
+        [
+            f"to={quoted(to)}",
+            f"subject={quoted(subject)}",
+            f"body={quoted(body)}",
+            f"attachment={quoted(','.join(path.as_uri() for path in attachments))}",
+        ]
     )

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import unicodedata
 import urllib.parse
+from collections.abc import Sequence
 from email.message import EmailMessage
 from email.policy import SMTP
+from pathlib import Path
 
+from finsam_desktop.handoff.attachments import content_type
 from finsam_desktop.model import Report
 from finsam_desktop.roles import form_of, role_text
 
@@ -30,14 +33,16 @@ def subject_of(draft: Report) -> str:
     return " – ".join(part for part in parts if part)
 
 
-def body_of(draft: Report, filename: str) -> str:
+def body_of(draft: Report, filename: str, others: Sequence[str] = ()) -> str:
     sender = role_text(draft, "contact") or "Uppgiftslämnaren"
     organisation = role_text(draft, "organisation")
     insats = role_text(draft, "name") or "insatsen"
+    also = "".join(f"- {name}\n" for name in others)
     return (
         "Hej!\n\n"
         f"Här kommer slutrapporten för {insats}. Rapporten finns bifogad som Word-dokument ({filename}).\n\n"
-        "Med vänliga hälsningar\n"
+        + (f"Bilagor:\n{also}\n" if also else "")
+        + "Med vänliga hälsningar\n"
         f"{sender}\n{organisation}\n"
     )
 
@@ -57,17 +62,24 @@ def ascii_name(filename: str) -> str:
     return text or "Slutrapport.docx"
 
 
-def report_message(draft: Report, attachment: bytes, filename: str, sender: str = "") -> EmailMessage:
-    """The message to the förbund's address (from the form data) with the report attached."""
+def _attach(message: EmailMessage, data: bytes, maintype: str, subtype: str, filename: str) -> None:
+    message.add_attachment(data, maintype, subtype, filename=filename)  # UTF-8 (RFC 2231) when needed
+    attached: EmailMessage = message.get_payload()[-1]  # type: ignore[index,assignment]  # a multipart's parts
+    attached.set_param("name", ascii_name(filename), header="Content-Type")  # plain ASCII
+
+
+def report_message(draft: Report, attachment: bytes, filename: str, sender: str = "", files: Sequence[Path] = ()) -> EmailMessage:
+    """The message to the förbund's address (from the form data) with the report attached,
+    and the files its attachment fields name."""
     message = EmailMessage(policy=SMTP)
     message["To"] = form_of(draft).forbund.recipient
     if sender:
         message["From"] = sender
     message["Subject"] = subject_of(draft)
-    message.set_content(body_of(draft, filename))
-    message.add_attachment(attachment, *DOCX_TYPE, filename=filename)  # UTF-8 (RFC 2231) when needed
-    attached: EmailMessage = message.get_payload()[-1]  # type: ignore[index,assignment]  # a multipart's parts
-    attached.set_param("name", ascii_name(filename), header="Content-Type")  # plain ASCII
+    message.set_content(body_of(draft, filename, [path.name for path in files]))
+    _attach(message, attachment, *DOCX_TYPE, filename)
+    for path in files:
+        _attach(message, path.read_bytes(), *content_type(path), path.name)
     return message
 
 

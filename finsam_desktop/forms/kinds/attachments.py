@@ -40,6 +40,9 @@ class BilagorSpec(FieldBase):
     def sample(self, text: str, current: Any = None) -> Any:
         return []
 
+    def files(self, node: Any) -> list[str]:
+        return [row.fil.strip() for row in node if not is_blank(row.fil)]
+
     def file_names(self, node: list[Attachment]) -> list[str]:
         return [file_name(row.fil.strip()) for row in node if not is_blank(row.fil)]
 
@@ -53,7 +56,8 @@ class BilagorSpec(FieldBase):
         return len(self.file_names(node))
 
     def from_text(self, text: str, current: Any = None) -> Any:
-        return [Attachment(fil=line.strip(" -•*\t")) for line in text.splitlines() if line.strip(" -•*\t")]
+        names = [line.strip(" -•*\t") for line in text.splitlines()]
+        return [Attachment(fil=name) for name in names if name and name != self.none_text]
 
     def empty_message(self) -> str:
         return f"Lägg till minst en fil under {self.name}."

@@ -158,6 +158,10 @@ class FieldBase(Frozen):
     def format_number(self, value: float) -> str:
         return str(value)
 
+    def files(self, node: Any) -> list[str]:
+        """Files the reporter chose to send with the report (where they were chosen)."""
+        return []
+
     def canonical(self, node: Any) -> tuple[str, str] | None:
         """``(canonical text, note)`` to show back when the field is left, or None to leave
         the text as typed."""

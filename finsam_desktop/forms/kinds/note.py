@@ -24,9 +24,15 @@ class AnteckningSpec(FieldBase):
     def model_field(self) -> tuple[Any, Any] | None:
         return None
 
+    def document_skips(self) -> list[str]:
+        return self.paragraphs()
+
+    def paragraphs(self) -> list[str]:
+        return [part.strip() for part in self.text.split("\n\n") if part.strip()]
+
     def row_text(self, path: FieldPath, out: Printing) -> str | None:
         return None
 
     def blocks(self, path: FieldPath, out: Printing, level: int = 2) -> list[Block]:
         heading = self.question_heading(level) if self.label else []
-        return [*heading, *(Paragraph(part.strip()) for part in self.text.split("\n\n") if part.strip())]
+        return [*heading, *(Paragraph(part) for part in self.paragraphs())]

@@ -77,8 +77,12 @@ class RowsBase(FieldBase):
         return None
 
     def cells(self, path: FieldPath, out: Printing) -> list[tuple[str, ...]]:
+        """Each row's cells as printed; a cell whose condition does not hold in its row is blank."""
         return [
-            tuple(printable(item.cell_text(path.row(index).child(item.key), out)) for item in self.items)
+            tuple(
+                printable(item.cell_text(cell, out)) if out.is_shown(cell := path.row(index).child(item.key), item) else ""
+                for item in self.items
+            )
             for index in range(len(out.node(path)))
         ]
 

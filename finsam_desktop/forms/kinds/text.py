@@ -17,7 +17,6 @@ class TextSpec(FieldBase):
     kind: Literal["text"]
     names: ClassVar[bool] = True
     long_text: ClassVar[int] = 200
-    sample_text: ClassVar[str] = "Ockelbo kommun"
 
     def value_problems(self, path: FieldPath, node: Any, text: str) -> Iterator[Problem]:
         if "\n" in text.strip():
@@ -55,7 +54,6 @@ class PostortSpec(FieldBase):
     names: ClassVar[bool] = True
     long_text: ClassVar[int] = 100
     example: ClassVar[str] = "orten efter postnumret, till exempel Gävle"
-    sample_text: ClassVar[str] = "Ockelbo"
 
     def value_problems(self, path: FieldPath, node: Any, text: str) -> Iterator[Problem]:
         if re.search(r"[0-9]", text):
