@@ -218,7 +218,8 @@ def _forms(_args: argparse.Namespace) -> int:
 def _form_check(args: argparse.Namespace) -> int:
     _form, problems = read_form_file(args.file)
     for problem in problems:
-        print(f"{args.file}:{problem.line}: fel: {problem.message}")
+        where = f"{problem.line}:{problem.column}" if problem.column else f"{problem.line}"
+        print(f"{args.file}:{where}: fel: {problem.message}")
     if not problems:
         print(f"{args.file}: formuläret är i ordning")
     return EXIT_PROBLEMS if problems else EXIT_OK

@@ -569,7 +569,7 @@ def _rows(reader: _Reader, draft: Report, path: FieldPath, spec: RowsBase, notes
     if path in reader.signers:
         items = dict(spec.children())
         return [
-            row_model(**{key: items[key].from_text(_joined(lines, items[key])) for key, lines in signer.items()})
+            row_model(**{key: items[key].from_text(_joined(lines, items[key])) for key, lines in signer.items() if items[key].has_value})
             for signer in reader.signers[path]
         ]
     if spec.fixed_rows:

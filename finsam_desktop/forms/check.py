@@ -103,10 +103,9 @@ def _identity(form: FormSpec) -> Iterator[tuple[Where, str]]:
     if not form.edition.strip():
         yield ("form", "edition"), "edition får inte vara tom; skriv utgåvan, till exempel 2025"
     if not _ADDRESS.fullmatch(form.forbund.recipient):
-        yield ("forbund", "recipient"), (
-            f"recipient ”{form.forbund.recipient[:80]}” ska vara en enda e-postadress, till exempel kansli@mittforbund.se"
-        )
-    if form.front_sections > len(form.sections):
+        shown = " ".join(form.forbund.recipient.split())[:80]
+        yield ("forbund", "recipient"), f"recipient ”{shown}” ska vara en enda e-postadress, till exempel kansli@mittforbund.se"
+    if "front_sections" in form.model_fields_set and form.front_sections > len(form.sections):
         yield ("front_sections",), (
             f"front_sections är {form.front_sections}, men formuläret har bara {len(form.sections)} avsnitt"
         )
@@ -190,7 +189,7 @@ def _roles(form: FormSpec) -> Iterator[tuple[Where, str]]:
                 yield ("roles", role), f"rollen {role} ska vara en kolumn i listan ”{form.roles.goals}”"
             if role == "partners" and form.column(path) is None:
                 yield ("roles", role), (
-                    f"rollen partners ska vara en kolumn i en lista, som ”medlemmar.organisation”, inte ”{text}”"
+                    f"rollen partners ska vara en kolumn i en lista, som ”parter.namn”, inte ”{text}”"
                 )
 
 

@@ -1,7 +1,7 @@
 """Conditions and computed values over a draft's fields, as a form file writes them.
 
-``show_if = "resultat.uppnatt = 'Nej'"``, ``compute = "budget - utfall"``,
-``compute = "sum(kostnader.utfall) / insatsen.beviljat_medel * 100"``: a small language of
+``show_if = "insats.klar = 'Nej'"``, ``compute = "budget - utfall"``,
+``compute = "sum(kostnader.utfall) / insats.beviljat * 100"``: a small language of
 field names, numbers, 'text', arithmetic, comparisons, ``and``/``or``/``not``, ``in (…)``
 and the functions below, parsed once and evaluated by walking the tree (never ``eval``).
 A field that is empty or not understood is unknown (None): arithmetic with it is unknown,
@@ -104,8 +104,8 @@ class _Parser:
             match = _TOKEN.match(text, position)
             if match is None or match.end() == position:
                 raise ExpressionError(f"tecknet ”{text[position:].strip()[0]}” kan inte stå i ett uttryck")
-            kind = match.lastgroup or ""
-            self.tokens.append((kind, match.group(kind)))
+            token = match.lastgroup or ""
+            self.tokens.append((token, match.group(token)))
             position = match.end()
         self.index = 0
         self.depth = 0
@@ -154,8 +154,8 @@ class _Parser:
 
     def comparison(self) -> Node:
         node = self.sum()
-        kind, value = self.peek()
-        if kind == "op" and value in {"=", "==", "!=", "<>", "<", "<=", ">", ">="}:
+        token, value = self.peek()
+        if token == "op" and value in {"=", "==", "!=", "<>", "<", "<=", ">", ">="}:
             self.take()
             operator = {"==": "=", "<>": "!="}.get(value, value)
             return Binary(operator, node, self.sum())
@@ -198,16 +198,16 @@ class _Parser:
             self.depth -= 1
 
     def plain_atom(self) -> Node:
-        kind, value = self.take()
-        if kind == "number":
+        token, value = self.take()
+        if token == "number":
             return Literal(float(value) if "." in value else int(value))
-        if kind == "text":
+        if token == "text":
             return Literal(value[1:-1])
-        if kind == "op" and value == "(":
+        if token == "op" and value == "(":
             node = self.either()
             self.take(")")
             return node
-        if kind == "name":
+        if token == "name":
             if value in {"true", "false"}:
                 return Literal(value == "true")
             if value in WORDS:

@@ -196,38 +196,38 @@ def _named(where: Where) -> str:
 def pydantic_problem(error: Any, data: Any) -> str:
     """One of pydantic's errors as a Swedish sentence saying what to write instead."""
     where = tuple(error["loc"])
-    kind, name = error["type"], _named(where)
+    error_type, name = error["type"], _named(where)
     leaf = str(where[-1]) if where else name
     owner = _named(where[:-1]) if len(where) > 1 else "formuläret"
-    if kind == "literal_error" and leaf == "kind":
+    if error_type == "literal_error" and leaf == "kind":
         return f"okänd sort ”{error['input']}” (möjliga: {', '.join(KIND_NAMES)})"
-    if kind == "union_tag_invalid":
+    if error_type == "union_tag_invalid":
         tag = error["input"].get("kind") if isinstance(error["input"], dict) else error["input"]
         if "rules" not in where:
             return f"okänd sort ”{tag}” (möjliga: {', '.join(KIND_NAMES)})"
         return f"okänd regel ”{tag}” (möjliga: {', '.join(_kind_of(rule) for rule in RULES)})"
-    if kind == "union_tag_not_found":
+    if error_type == "union_tag_not_found":
         return f"”kind” saknas i {name}: varje fält och regel säger vilken sort den är"
-    if kind == "missing":
+    if error_type == "missing":
         return f"”{leaf}” saknas i {owner}"
-    if kind == "extra_forbidden":
+    if error_type == "extra_forbidden":
         model = model_at(where[:-1], data)
         valid = f" (möjliga här: {', '.join(_keys(model))})" if model is not None else ""
         elsewhere = [kind_name(each) for each in KINDS if leaf in each.model_fields]
         hint = f"; ”{leaf}” finns för sorterna {', '.join(elsewhere)}" if elsewhere and model in KINDS else ""
         return f"okänd nyckel ”{leaf}” i {owner}{valid}{hint}"
-    if kind == "literal_error":
+    if error_type == "literal_error":
         return f"”{name}” ska vara ett av: {error['ctx']['expected']}"
-    if kind in _TYPES:
-        return f"”{name}” {_TYPES[kind]}"
-    if kind == "too_short":
+    if error_type in _TYPES:
+        return f"”{name}” {_TYPES[error_type]}"
+    if error_type == "too_short":
         return f"”{name}” får inte vara tom"
-    if kind == "too_long":
+    if error_type == "too_long":
         return f"”{name}” har för många värden"
-    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
+    if error_type in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
         bound = next(iter(error["ctx"].values()))
         words = {"greater_than_equal": "minst", "greater_than": "mer än", "less_than_equal": "högst", "less_than": "mindre än"}
-        return f"”{name}” ska vara {words[kind]} {bound}"
+        return f"”{name}” ska vara {words[error_type]} {bound}"
     return f"”{name}” har ett värde som inte går att använda här"
 
 

@@ -1,7 +1,7 @@
 """Field paths: where a value stands in a draft, as the form file and problems write it.
 
-``resultat.mal[1].resultat`` is section ``resultat``, its list ``mal``, the list's second row
-and that row's ``resultat``. A path without row numbers (``resultat.mal.resultat``) names a
+``avsnitt.lista[1].kolumn`` is section ``avsnitt``, its list ``lista``, the list's second row
+and that row's ``kolumn``. A path without row numbers (``avsnitt.lista.kolumn``) names a
 column of a list or table, which is how the form file points at one. :class:`FieldPath` is
 the only code that reads or writes this notation; everything else builds paths with
 :meth:`FieldPath.child` and :meth:`FieldPath.row` and follows them with :meth:`FieldPath.get`.
@@ -40,7 +40,7 @@ class FieldPath:
             if match is None:
                 raise InvalidPath(
                     f"”{text[:100]}” är ingen fältsökväg: skriv nycklar med små bokstäver, siffror och _, "
-                    "åtskilda av punkt (till exempel allmant.insatstid.start)"
+                    "åtskilda av punkt (till exempel insats.period.start)"
                 )
             steps.append(match.group(1))
             steps.extend(int(index) for index in _INDEX.findall(match.group(2)))

@@ -84,7 +84,7 @@ class OfficeBox(Frozen):
 class Roles(Frozen):
     """Which field plays each part the rest of the app needs: file names, the e-mail, the
     drafts list, the profile and the office's compilation never name a field themselves.
-    A path may point into the first row of a list (``medlemmar[0].organisation``); an amount
+    A path may point into the first row of a list (``parter[0].namn``); an amount
     may be a table's column, whose sum is then the amount."""
 
     name: str
@@ -165,7 +165,7 @@ class FormSpec(Frozen):
         return found
 
     def fields(self) -> Iterator[tuple[FieldPath, FieldBase, SectionSpec]]:
-        """Every top-level field with its path (``ansvarig.epost``), in the form's order."""
+        """Every top-level field with its path (``avsnitt.epost``), in the form's order."""
         for section in self.sections:
             for spec in section.fields:
                 yield section.field_path(spec), spec, section
@@ -192,7 +192,7 @@ class FormSpec(Frozen):
 
     def column(self, path: FieldPath) -> tuple[FieldPath, FieldPath] | None:
         """``(rows path, path in a row)`` when ``path`` names a whole column of a list or
-        table (``ekonomi.kostnader.utfall``) rather than one cell."""
+        table (``avsnitt.tabell.kolumn``) rather than one cell."""
         top = self.node(path).top
         if not isinstance(self.spec_at(top), RowsBase) or len(path.steps) <= len(top.steps):
             return None

@@ -66,7 +66,7 @@ class Values:
 
     def scope(self, at: FieldPath | None = None) -> Any:
         """How names are looked up for an expression at ``at``: a row's own columns first
-        (``budget - utfall``), then the whole form (``allmant.beviljade_medel``)."""
+        (``budget - utfall``), then the whole form (``insats.beviljat``)."""
         row = at.row_path if at is not None else None
 
         def lookup(name: FieldPath) -> Any:

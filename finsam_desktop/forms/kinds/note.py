@@ -25,9 +25,9 @@ class AnteckningSpec(FieldBase):
         return None
 
     def document_skips(self) -> list[str]:
-        return self.paragraphs()
+        return self.parts()
 
-    def paragraphs(self) -> list[str]:
+    def parts(self) -> list[str]:
         return [part.strip() for part in self.text.split("\n\n") if part.strip()]
 
     def row_text(self, path: FieldPath, out: Printing) -> str | None:
@@ -35,4 +35,4 @@ class AnteckningSpec(FieldBase):
 
     def blocks(self, path: FieldPath, out: Printing, level: int = 2) -> list[Block]:
         heading = self.question_heading(level) if self.label else []
-        return [*heading, *(Paragraph(part) for part in self.paragraphs())]
+        return [*heading, *(Paragraph(part) for part in self.parts())]
