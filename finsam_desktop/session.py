@@ -7,6 +7,7 @@ so they are tested headless.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from finsam_desktop.drafts import (
     ImportRecord,
     LoadedDraft,
     Revision,
+    atomic_write,
     encode,
     new_draft_path,
     read_draft,
@@ -25,6 +27,11 @@ from finsam_desktop.drafts import (
 from finsam_desktop.forms.carry import carry
 from finsam_desktop.forms.spec import FormSpec
 from finsam_desktop.model import Report
+
+
+def edition_copy(path: Path, edition: str) -> Path:
+    """Where a draft file is kept as it was before it was carried out of ``edition``."""
+    return path.with_name(f"{path.name}.utgåva-{re.sub(r'[^0-9A-Za-z]+', '-', edition).strip('-')}.bak")
 
 
 class DraftSession:
@@ -75,9 +82,11 @@ class DraftSession:
 
     def carried_to(self, form: FormSpec) -> DraftSession:
         """This draft in another edition of its form, for the same file: what has no place
-        there is added to the draft's note. Saving it replaces the file (the old one stays
-        as its backup)."""
+        there is added to the draft's note. The file as it was is kept beside it first
+        (:func:`edition_copy`), so saving the carried draft loses nothing."""
         edition = self.written_in or type(self.draft).edition
+        if self.path.is_file():
+            atomic_write(edition_copy(self.path, edition), self.path.read_bytes(), private=True)
         carried = carry(self.draft.model_dump(mode="json"), edition, form)
         note = "\n".join(filter(None, [self.imported.note, carried.note(edition)]))
         imported = self.imported.model_copy(update={"note": note})

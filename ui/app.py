@@ -123,7 +123,7 @@ class Launcher(QObject):
         window.library_requested.connect(self.show_start)
         window.new_report_requested.connect(self.start.new_report)
         window.open_file_requested.connect(self.start.open_file)
-        window.carried.connect(self.open)
+        window.carried.connect(lambda session, notice: self.open(session).show_notice(notice))
         window.closed.connect(lambda: self._closed(window))
         if self.start.notice:
             window.show_notice(self.start.notice)

@@ -31,7 +31,7 @@ from finsam_desktop.drafts import new_draft_path
 from finsam_desktop.forms.paths import FieldPath
 from finsam_desktop.forms.registry import edition_order, installed_forms
 from finsam_desktop.roles import form_of, role_text
-from finsam_desktop.session import DraftSession
+from finsam_desktop.session import DraftSession, edition_copy
 from finsam_desktop.spelling.report import judged_misspellings
 from finsam_desktop.validation import FEL, Problem, is_unwritten, validate
 from ui import settings
@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
     library_requested = Signal()
     new_report_requested = Signal()
     open_file_requested = Signal()
-    carried = Signal(object)  # the same file's draft in a newer edition, to open instead of this one
+    carried = Signal(object, str)  # the same file's draft in a newer edition, to open instead, and what to say
     closed = Signal()
 
     def __init__(self, session: DraftSession) -> None:
@@ -200,7 +200,20 @@ class MainWindow(QMainWindow):
         backup), and whatever has no place there is kept in the draft's note."""
         if self.autosaver.flush():
             return  # not saved: say nothing new, the save status says why
-        self.carried.emit(self.session.carried_to(installed_forms().newest(self.form.id)))
+        newest = installed_forms().newest(self.form.id)
+        edition = self.session.written_in or self.form.edition
+        try:
+            carried = self.session.carried_to(newest)
+        except OSError as error:
+            why = error.strerror or "okänt fel"
+            QMessageBox.warning(self, "Kunde inte flytta över", f"Rapporten kunde inte flyttas över ({why}). Inget är ändrat.")
+            return
+        kept = edition_copy(self.session.path, edition)
+        self.carried.emit(
+            carried,
+            f"Rapporten är flyttad över till utgåva {newest.edition}. Det som inte fick plats finns i utkastets "
+            f"importanteckning, och filen som den var finns kvar som ”{kept.name}”.",
+        )
         self.close()
 
     def _actions(self) -> None:

@@ -568,8 +568,9 @@ def _rows(reader: _Reader, draft: Report, path: FieldPath, spec: RowsBase, notes
         return [row_model(**{key: text}) for text in texts if text]
     if path in reader.signers:
         items = dict(spec.children())
+        stored = {key for key, item in items.items() if item.has_value}
         return [
-            row_model(**{key: items[key].from_text(_joined(lines, items[key])) for key, lines in signer.items() if items[key].has_value})
+            row_model(**{key: items[key].from_text(_joined(lines, items[key])) for key, lines in signer.items() if key in stored})
             for signer in reader.signers[path]
         ]
     if spec.fixed_rows:
