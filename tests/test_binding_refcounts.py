@@ -9,8 +9,11 @@ makes while someone types is repeated thousands of times and the counts must not
 
 from __future__ import annotations
 
+import gc
 import sys
+from collections.abc import Iterator
 
+import pytest
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
@@ -21,6 +24,15 @@ ROUNDS = 3000
 # Python itself may take or drop a few references to None while the loop runs; a leak
 # in a binding moves the count by at least one per call, thousands in all.
 NOISE = 50
+
+
+@pytest.fixture(autouse=True)
+def no_garbage_collection() -> Iterator[None]:
+    """The collector freeing earlier tests' cycles while a loop runs moves the counts too."""
+    gc.collect()
+    gc.disable()
+    yield
+    gc.enable()
 
 
 class _Emitter(QObject):

@@ -191,7 +191,7 @@ def test_a_new_report_says_which_fields_came_from_the_profile(launcher: Launcher
     window = launcher.windows[-1]
     assert window.session.draft.ansvarig.organisation == "Ockelbo kommun"
     assert window.notice.text() == "Uppgifterna i avsnitt 2 kommer från din förra rapport – ändra dem om de inte stämmer."
-    qtbot.mouseClick(window.notice_bar.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.notice_close, Qt.MouseButton.LeftButton)
     assert not window.notice_bar.isVisibleTo(window)
 
 

@@ -159,11 +159,11 @@ class MainWindow(QMainWindow):
         self.notice.setWordWrap(True)
         self.notice_action = QPushButton()
         self.notice_action.hide()
-        close = QPushButton("Stäng meddelandet")
-        close.clicked.connect(self.notice_bar.hide)
+        self.notice_close = QPushButton("Stäng meddelandet")
+        self.notice_close.clicked.connect(self.notice_bar.hide)
         bar.addWidget(self.notice, 1)
         bar.addWidget(self.notice_action)
-        bar.addWidget(close)
+        bar.addWidget(self.notice_close)
         self.notice_bar.hide()
         return self.notice_bar
 
@@ -204,9 +204,10 @@ class MainWindow(QMainWindow):
         edition = self.session.written_in or self.form.edition
         try:
             carried = self.session.carried_to(newest)
-        except OSError as error:
-            why = error.strerror or "okänt fel"
-            QMessageBox.warning(self, "Kunde inte flytta över", f"Rapporten kunde inte flyttas över ({why}). Inget är ändrat.")
+        except OSError:
+            QMessageBox.warning(
+                self, "Kunde inte flytta över", "Filen kunde inte kopieras innan rapporten flyttades över, så inget är ändrat."
+            )
             return
         kept = edition_copy(self.session.path, edition)
         self.carried.emit(

@@ -281,8 +281,11 @@ def read_form_file(path: Path) -> tuple[FormSpec | None, list[FormProblem]]:
         if len(raw) > MAX_FORM_BYTES:
             return None, [FormProblem(1, "filen är för stor för att vara ett formulär")]
         text = raw.decode("utf-8-sig")
-    except OSError as error:
-        return None, [FormProblem(1, f"filen kan inte läsas ({error.strerror or 'okänt fel'})")]
+    except PermissionError:
+        return None, [FormProblem(1, "du saknar behörighet att läsa filen")]
+    except OSError:
+        unread = "filen kan inte läsas; den kan vara låst av ett annat program eller ligga på en enhet som inte svarar"
+        return None, [FormProblem(1, unread)]
     except UnicodeDecodeError:
         return None, [FormProblem(1, "filen är inte sparad som UTF-8-text; spara den som UTF-8 i din textredigerare")]
     return check_form(text)
