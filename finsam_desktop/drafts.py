@@ -261,11 +261,10 @@ class _DuplicateKey(ValueError):
 
 def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """JSON with a key twice would silently keep only the last value: refuse it instead."""
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise _DuplicateKey(key)
-        found[key] = value
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        keys = [key for key, _value in pairs]
+        raise _DuplicateKey(next(key for key in keys if keys.count(key) > 1))
     return found
 
 
@@ -276,10 +275,10 @@ def decode(path: Path, raw: bytes) -> tuple[DraftFile, int | None]:
     is refused with a message like any other damage; a byte-order mark (Notepad) is fine.
     A draft of an edition that is not installed is carried into the newest installed one,
     with whatever has no place there in its note; its ``edition`` stays the file's own."""
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise DraftUnreadable(path, f"Filen ”{path.name}” är tom. Den kan ha skadats vid ett avbrott.")
     try:
-        data = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_refuse_duplicates)
+        data = json.loads(raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8"), object_pairs_hook=_refuse_duplicates)
     except _DuplicateKey as error:
         raise DraftUnreadable(
             path, f"Filen ”{path.name}” har uppgiften ”{error}” två gånger och kan inte öppnas säkert.", detail=str(error)

@@ -309,3 +309,20 @@ def test_a_hostile_form_file_gets_a_message_not_a_crash(tmp_path: Path, text: st
     path.write_text(text, encoding="utf-8")
     form, problems = read_form_file(path)
     assert form is None and problems and problems[0].message
+
+
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_a_report_of_every_form_is_compiled_through_its_roles(tmp_path: Path, form_id: str) -> None:
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    from finsam_desktop.compiling.rows import insats_row
+
+    name, draft = filled_draft(form_id)
+    export_docx(draft, name, tmp_path / "rapport.docx")
+    assert cli.main(["compile", str(tmp_path / "rapport.docx"), "-o", str(tmp_path / "s.xlsx")]) == 0
+    sheet = load_workbook(tmp_path / "s.xlsx")["Insatser"]
+    header = [cell.value for cell in sheet[1]]
+    row = dict(zip(header, [cell.value for cell in sheet[2]], strict=False))
+    expected = insats_row(draft, "rapport.docx")
+    assert row["Insatsnamn"] == expected.name == role_text(draft, "name")
+    assert expected.granted is not None and expected.start is not None and expected.organisation
