@@ -206,8 +206,8 @@ _KRONOR_NUMBER = re.compile(
 
 
 def format_kronor(amount: float) -> str:
-    """``625000`` → ``625 000 kr`` (whole kronor)."""
-    return f"{round(amount):,}".replace(",", " ") + " kr"
+    """``625000`` → ``625 000 kr`` (whole kronor; a computed difference may be ``−30 000 kr``)."""
+    return f"{round(amount):,}".replace(",", " ").replace("-", "−") + " kr"
 
 
 @_bounded("ett belopp", KRONOR_EXAMPLE)
@@ -371,7 +371,7 @@ _DECIMAL = re.compile(r"(?P<int>[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:[,.](?P<dec>[
 
 def format_count(value: int) -> str:
     """``1200`` → ``1 200``."""
-    return f"{value:,}".replace(",", " ")
+    return f"{value:,}".replace(",", " ").replace("-", "−")
 
 
 def format_percent(value: float) -> str:

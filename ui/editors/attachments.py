@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+)
 
 from finsam_desktop.forms.kinds import BilagorSpec
 from finsam_desktop.forms.kinds.attachments import Attachment, file_name
@@ -28,8 +37,13 @@ class AttachmentsEditor(QuestionEditor):
         self.files = QListWidget()
         self.files.setAccessibleName(self.label.text())
         self.input = self.files
-        self.files.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
+        self.files.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.files.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.files)
+        self.empty = QLabel("Inga filer är tillagda. Filerna du lägger till listas i rapporten och skickas med e-posten.")
+        self.empty.setProperty("role", "note")
+        self.empty.setWordWrap(True)
+        layout.addWidget(self.empty)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Lägg till &filer…")
         self.add_button.clicked.connect(self.add_files)
@@ -55,6 +69,7 @@ class AttachmentsEditor(QuestionEditor):
             item.setToolTip(row.fil)
             self.files.addItem(item)
         self.remove_button.setEnabled(bool(self.rows))
+        self.empty.setVisible(not self.rows)
         self.add_button.setEnabled(not self.spec.max_rows or len(self.rows) < self.spec.max_rows)
 
     def add_files(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from finsam_desktop.forms.kinds import FieldBase
 from finsam_desktop.forms.paths import FieldPath
@@ -25,12 +25,12 @@ class ComputedView(QuestionEditor):
         self.label.setProperty("role", "heading")
         self.label.setWordWrap(True)
         layout.addWidget(self.label)
-        self.value = QLineEdit()
-        self.value.setReadOnly(True)
-        self.value.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to type: Tab passes it by
+        self.value = QLabel()  # text, not an input: nothing to type, Tab passes it by
+        self.value.setProperty("role", "computed")
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.value.setAccessibleName(f"{self.label.text()} (uträknat)")
         self.value.setToolTip("Räknas ut av programmet från de andra fälten.")
-        self.label.setBuddy(self.value)
+        self.value.setMinimumHeight(self.value.fontMetrics().height() + 8)
         layout.addWidget(self.value)
 
     def field_editors(self) -> dict[FieldPath, QuestionEditor]:

@@ -4,7 +4,7 @@ the free choice ("Annat: …") when the mall has one."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from finsam_desktop.forms.kinds import FlervalSpec
 from finsam_desktop.forms.kinds.choice import Selection
@@ -36,11 +36,16 @@ class FlervalEditor(QuestionEditor):
         self.other: QLineEdit | None = None
         if spec.other:
             self.other = QLineEdit()
-            self.other.setPlaceholderText(f"{spec.other}: skriv vad")
+            self.other.setPlaceholderText("skriv vad; tomt om inget annat")
             self.other.setAccessibleName(f"{spec.other}, {spec.name}")
             self.other.textEdited.connect(self._changed)
             self.other.editingFinished.connect(lambda: self.left.emit(self.path))
-            boxes.addWidget(self.other)
+            other_row = QHBoxLayout()
+            other_label = QLabel(f"{spec.other}:")
+            other_label.setBuddy(self.other)
+            other_row.addWidget(other_label)
+            other_row.addWidget(self.other, 1)
+            boxes.addLayout(other_row)
         self.input.setFocusProxy(next(iter(self.boxes.values())))
         layout.addWidget(self.input)
         self.problems = problem_label()
