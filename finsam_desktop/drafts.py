@@ -130,6 +130,14 @@ class DraftUnreadable(DraftError):
     """The file is missing, empty, damaged, foreign or from a newer version."""
 
 
+class DraftOfUnknownForm(DraftUnreadable):
+    """Written for a form this installation does not have."""
+
+    def __init__(self, path: Path, message: str, form_id: str) -> None:
+        super().__init__(path, message)
+        self.form_id = form_id
+
+
 class DraftFromNewerVersion(DraftUnreadable):
     """Written by a newer version of the app, with a format this one does not know."""
 
@@ -315,10 +323,11 @@ def _form_named(path: Path, form_id: object, edition: object) -> FormSpec:
     try:
         return installed.get(str(form_id), str(edition) if installed.has(str(form_id), str(edition)) else "")
     except KeyError:
-        raise DraftUnreadable(
+        raise DraftOfUnknownForm(
             path,
             f"Filen ”{path.name}” gäller formuläret ”{str(form_id)[:100]}”, som inte finns i det här programmet. "
             "Be samordningsförbundet om formulärfilen och lägg den i mappen för formulär.",
+            str(form_id)[:100],
         ) from None
 
 
@@ -434,19 +443,23 @@ def write_draft(path: Path, name: str, draft: Report, expected: Revision) -> Rev
 def write_encoded(path: Path, data: bytes, expected: Revision) -> Revision:
     """:func:`write_draft` for a draft already encoded (the app encodes on its UI thread
     and writes on another, so typing never waits for the disk). A file that was deleted
-    meanwhile is written again; one whose content changed is never overwritten."""
+    meanwhile is written again; one whose content changed is never overwritten.
+
+    The check and the replace happen under a lock beside the file itself, so every writer
+    shares it: other windows, other processes with other data folders, the same folder
+    reached through a link or over the network. Where locks do not reach (some network
+    file systems), the file is read back after writing: a save is reported only when the
+    file holds exactly what was written."""
     try:
-        with draft_lock(path):  # check and replace as one step, across windows and processes
+        with draft_lock(path):
             current = revision_of(_read_bytes(path))
             if current != expected and current != NEW_FILE:  # a deleted file is simply written again
-                raise DraftConflict(
-                    path,
-                    f"”{path.name}” har ändrats av ett annat fönster eller program sedan du öppnade det. "
-                    "Din text finns kvar; spara den som en kopia eller öppna filen på nytt.",
-                )
+                raise DraftConflict(path, _changed_message(path))
             if current != NEW_FILE:
                 _keep_backup(path)
             atomic_write(path, data, private=True)
+            if _read_bytes(path) != data:  # another writer got in between, unseen by the lock
+                raise DraftConflict(path, _changed_message(path))
     except Timeout as error:
         raise DraftWriteError(
             path, f"”{path.name}” sparas just nu av ett annat fönster. Texten finns kvar; försök igen om en stund."
@@ -457,12 +470,54 @@ def write_encoded(path: Path, data: bytes, expected: Revision) -> Revision:
     return revision_of(data)
 
 
-def draft_lock(path: Path) -> FileLock:
-    """A lock for saving ``path``, kept in the app's data folder (not beside the user's file).
+def _changed_message(path: Path) -> str:
+    return (
+        f"”{path.name}” har ändrats av ett annat fönster eller program sedan du öppnade det. "
+        "Din text finns kvar; spara den som en kopia eller öppna filen på nytt."
+    )
 
-    An operating-system lock: a process that dies lets go of it, so no lock goes stale."""
-    key = hashlib.sha256(os.path.abspath(path).encode("utf-8", "surrogatepass")).hexdigest()[:24]
-    return FileLock(locks_dir() / f"{key}.lock", timeout=LOCK_TIMEOUT_SECONDS)
+
+class _DraftLock:
+    """The lock for saving one draft file: ``.<name>.lock`` beside the real file (links
+    followed, so every way to the file meets the same lock), or in the app's data folder
+    where the draft's folder takes no new files. An operating-system lock: a process that
+    dies lets go of it, so no lock goes stale."""
+
+    def __init__(self, path: Path) -> None:
+        real = Path(os.path.realpath(path))
+        self.beside = FileLock(real.with_name(f".{real.name}.lock"), timeout=LOCK_TIMEOUT_SECONDS)
+        key = hashlib.sha256(os.path.normcase(str(real)).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+        self.fallback = FileLock(locks_dir() / f"{key}.lock", timeout=LOCK_TIMEOUT_SECONDS)
+        self.held: FileLock | None = None
+
+    def __enter__(self) -> _DraftLock:
+        try:
+            self.beside.acquire()
+            self.held = self.beside
+            _hide(Path(self.beside.lock_file))
+        except Timeout:
+            raise
+        except OSError:  # the folder takes no lock file (read-only share): one per data folder, then
+            self.fallback.acquire()
+            self.held = self.fallback
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.held is not None:
+            self.held.release()
+            self.held = None
+
+
+def _hide(path: Path) -> None:
+    """Windows shows dot files: mark the lock hidden there (best effort)."""
+    if os.name == "nt":
+        import ctypes
+
+        ctypes.windll.kernel32.SetFileAttributesW(str(path), 0x2)  # type: ignore[attr-defined]
+
+
+def draft_lock(path: Path) -> _DraftLock:
+    return _DraftLock(path)
 
 
 # --- the drafts folder ----------------------------------------------------------------

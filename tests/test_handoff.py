@@ -229,3 +229,67 @@ def test_an_unknown_security_setting_never_sends_in_plain_text(report) -> None: 
         with pytest.raises(SendFailed, match="okänd"):
             SmtpSender(settings, "").send(report_message(draft, data, filename, sender="sara@example.se"))
     assert inbox.messages == []
+
+
+def _fake_server(behaviour: str) -> tuple[socket.socket, list[bytes]]:
+    """A server on loopback that talks SMTP up to a point: ``drip`` says hello a byte at a
+    time, ``drop`` takes the whole message and hangs up without answering it."""
+    import threading
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    received: list[bytes] = []
+
+    def serve() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            if behaviour == "drip":
+                try:
+                    for byte in b"220 hej " * 1000:
+                        connection.sendall(bytes([byte]))
+                        time.sleep(0.2)
+                except OSError:
+                    return
+                return
+            reader = connection.makefile("rb")
+            connection.sendall(b"220 prov ESMTP\r\n")
+            while line := reader.readline():
+                command = line[:4].upper()
+                if command in {b"EHLO", b"HELO"}:
+                    connection.sendall(b"250 prov\r\n")
+                elif command in {b"MAIL", b"RCPT"}:
+                    connection.sendall(b"250 ok\r\n")
+                elif command == b"DATA":
+                    connection.sendall(b"354 skicka\r\n")
+                    body = b""
+                    while not body.endswith(b"\r\n.\r\n"):
+                        body += reader.readline()
+                    received.append(body)
+                    return  # gone, with no word on the message it took
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener, received
+
+
+def test_a_server_that_hangs_up_after_taking_the_message_is_not_called_unreachable(report) -> None:  # type: ignore[no-untyped-def]
+    data, filename, draft = report
+    listener, received = _fake_server("drop")
+    with listener:
+        sender = SmtpSender(SmtpSettings("127.0.0.1", listener.getsockname()[1], "none"), "")
+        with pytest.raises(SendFailed) as failed:
+            sender.send(report_message(draft, data, filename), timeout=10)
+    assert received and str(failed.value).startswith(
+        "Servern svarade inte efter att ha tagit emot meddelandet; kontrollera i Skickat innan du skickar igen."
+    )
+
+
+def test_a_server_that_answers_a_byte_at_a_time_is_given_up_within_the_overall_limit(report) -> None:  # type: ignore[no-untyped-def]
+    data, filename, draft = report
+    listener, _received = _fake_server("drip")  # each byte well within the per-read timeout
+    with listener:
+        sender = SmtpSender(SmtpSettings("127.0.0.1", listener.getsockname()[1], "none"), "")
+        with pytest.raises(SendFailed, match="svarade för långsamt") as failed:
+            sender.send(report_message(draft, data, filename), timeout=5, overall=2)
+    assert "Inget skickades" in str(failed.value)

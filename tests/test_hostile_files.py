@@ -113,15 +113,23 @@ def test_the_start_screen_opens_with_hostile_files_in_the_folder(qtbot: QtBot) -
 
 
 @pytest.mark.slow
-def test_two_processes_saving_one_draft_never_lose_a_reported_save() -> None:
+@pytest.mark.parametrize("how", ["one data folder", "two data folders", "through a linked folder"])
+def test_two_processes_saving_one_draft_never_lose_a_reported_save(tmp_path: Path, how: str) -> None:
     """Every save reported done must have started from the file's latest content: two saves
-    that started from the same content mean one silently overwrote the other."""
+    that started from the same content mean one silently overwrote the other. Two users (two
+    data folders) on a shared folder, or one reaching it through a link, share the lock too."""
     path = drafts_dir() / "delad.json"
     path.write_bytes(encode("", Draft()))
+    paths, envs = [path, path], [dict(os.environ), dict(os.environ)]
+    if how != "one data folder":
+        envs[1]["FINSAM_DATA_DIR"] = str(tmp_path / "annan-anvandare")
+    if how == "through a linked folder":
+        (tmp_path / "genvag").symlink_to(path.parent, target_is_directory=True)
+        paths[1] = tmp_path / "genvag" / path.name
     savers = [
-        subprocess.Popen([sys.executable, "-m", "tests.concurrent_saver", str(path), tag, "400"], cwd=ROOT,
-                         stdout=subprocess.PIPE, text=True, env={**os.environ})
-        for tag in ("A", "B")
+        subprocess.Popen([sys.executable, "-m", "tests.concurrent_saver", str(where), tag, "1000"], cwd=ROOT,
+                         stdout=subprocess.PIPE, text=True, env=env)
+        for where, tag, env in zip(paths, ("A", "B"), envs, strict=True)
     ]
     outputs = [saver.communicate(timeout=240)[0].split("\n") for saver in savers]
     oks = [line.split() for output in outputs for line in output if line.startswith("ok ")]
@@ -129,7 +137,7 @@ def test_two_processes_saving_one_draft_never_lose_a_reported_save() -> None:
     started_from = Counter(before for _, before, _ in oks)
     forks = {before: count for before, count in started_from.items() if count > 1}
     assert not forks, f"{sum(forks.values())} of {len(oks)} reported saves were overwritten without a conflict"
-    assert len(oks) + conflicts == 800
+    assert len(oks) + conflicts == 2000
     final = read_draft(path)
     last = {after for _, _, after in oks} - set(started_from)
     assert {final.revision.digest} == last, "the file holds the one save nothing followed"

@@ -4,6 +4,7 @@ skipped; the same insats received twice is found, and the newest kept."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from finsam_desktop.roles import form_of, role_path, role_text
 from finsam_desktop.validation import Problem, validate
 
 READABLE = {".docx", ".json"}
+log = logging.getLogger("finsam.compiling")
 
 
 @dataclass
@@ -88,6 +90,9 @@ def read_one(path: Path) -> Received | Unread:
             return Unread(path, "inte en slutrapport (bara Word-dokument .docx och utkast .json läses)")
     except (ImportFailed, DraftError) as error:
         return Unread(path, str(error))
+    except Exception:  # one odd file never stops the others
+        log.exception("reading %s", path.name)
+        return Unread(path, "filen kunde inte läsas; den kan vara skadad. Be om en ny kopia.")
     return Received(path, draft, validate(draft), modified)
 
 

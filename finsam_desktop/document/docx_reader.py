@@ -16,6 +16,7 @@ import copy
 import difflib
 import hashlib
 import re
+import stat
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ from finsam_desktop.document import embedded
 from finsam_desktop.document.blocks import CHECKED, UNCHECKED
 from finsam_desktop.document.errors import ImportFailed
 from finsam_desktop.document.export import docx_bytes
-from finsam_desktop.drafts import DraftFile, DraftFromNewerVersion, DraftUnreadable, ImportRecord, decode
+from finsam_desktop.drafts import DraftFile, DraftFromNewerVersion, DraftOfUnknownForm, DraftUnreadable, ImportRecord, decode
 from finsam_desktop.forms.kinds import FieldBase, RowsBase
 from finsam_desktop.forms.paths import ROOT, FieldPath
 from finsam_desktop.forms.problems import is_blank
@@ -578,6 +579,7 @@ def _rows(reader: _Reader, draft: Report, path: FieldPath, spec: RowsBase, notes
     return _rows_from_text(_joined(reader.texts.get(path) or [], spec), spec, row_model, notes)
 
 
+MAX_DOCX_BYTES = 100 * 2**20  # a report with photos is tens of MB
 MAX_UNPACKED_BYTES = 160 * 2**20  # everything is read into memory; a report with photos is tens of MB
 MAX_XML_BYTES = 64 * 2**20  # each XML part is parsed: a million-character answer is about 10 MB
 MAX_PARTS = 2000
@@ -586,8 +588,19 @@ _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
 def _check_package(path: Path) -> None:
-    """Refuse, before anything is unpacked, what is not a .docx or would unpack to too much."""
+    """Refuse, before anything is unpacked, what is not a .docx or would unpack to too much.
+    Only a plain file is opened: a FIFO, a device or a socket would block or never end."""
     try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise ImportFailed(f"”{path.name}” är ingen vanlig fil och kan inte vara ett Word-dokument.")
+        if info.st_size > MAX_DOCX_BYTES:
+            raise ImportFailed(
+                f"”{path.name}” är {info.st_size // 2**20} MB, större än en slutrapport kan vara "
+                f"(högst {MAX_DOCX_BYTES // 2**20} MB), och läses inte."
+            )
         with path.open("rb") as file:
             head = file.read(len(_OLE_MAGIC))
             if head == _OLE_MAGIC:
@@ -611,6 +624,13 @@ def _check_package(path: Path) -> None:
         raise ImportFailed(
             f"”{path.name}” är inte ett Word-dokument i formatet .docx. Öppna det i Word och spara som .docx först."
         ) from error
+    if any(part.flag_bits & 0x1 for part in parts):  # legacy zip encryption
+        raise ImportFailed(f"”{path.name}” är lösenordsskyddat. Öppna det i Word och spara en kopia utan lösenord.")
+    if any(part.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for part in parts):
+        raise ImportFailed(
+            f"”{path.name}” är packat på ett sätt som Word inte använder och kan inte läsas. "
+            "Öppna det i Word eller LibreOffice och spara det som .docx igen."
+        )
     unpacked = sum(part.file_size for part in parts)
     huge_xml = any(part.file_size > MAX_XML_BYTES for part in parts if part.filename.endswith((".xml", ".rels")))
     if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES or huge_xml:
@@ -627,6 +647,10 @@ def _open(path: Path) -> DocxDocument:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError, RecursionError) as error:
         raise ImportFailed(
             f"”{path.name}” är skadat och kan inte läsas som ett Word-dokument. Öppna det i Word och spara det igen."
+        ) from error
+    except (OSError, RuntimeError, NotImplementedError, zipfile.LargeZipFile) as error:  # what the zip library may still say
+        raise ImportFailed(
+            f"”{path.name}” kan inte läsas som ett Word-dokument. Öppna det i Word och spara det som .docx igen."
         ) from error
 
 
@@ -736,13 +760,23 @@ def read_docx(path: Path, form: FormSpec | None = None) -> ImportResult:
                 "Utkastet i dokumentet är skapat med en nyare version av programmet, så texten lästes från "
                 "dokumentet. Uppdatera programmet för att få med allt exakt."
             )
+        except DraftOfUnknownForm as error:
+            notes.append(
+                f"Dokumentets inbäddade utkast gäller mallen ”{error.form_id}”, som inte finns i programmet, "
+                "så texten lästes från dokumentet."
+            )
         except DraftUnreadable:
             notes.append("Den inbäddade kopian av utkastet är skadad, så texten lästes från dokumentet.")
         else:
             own = form_of(stored.draft)
-            result = _with_word_edits(stored, _reading(doc, own), own, notes)
-            result.imported = result.imported.model_copy(update={"source": source})
-            return result
+            if form is None or form.id == own.id:
+                result = _with_word_edits(stored, _reading(doc, own), own, notes)
+                result.imported = result.imported.model_copy(update={"source": source})
+                return result
+            notes.append(
+                f"Dokumentet exporterades med mallen ”{own.id}” ({own.forbund.name}); det lästes från texten "
+                f"med mallen ”{form.id}” som du valde."
+            )
     form, reader = _recognised(doc, path, form)
     notes += reader.notes
     draft, found, missing = _fill(reader, form, notes)

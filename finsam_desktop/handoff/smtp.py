@@ -57,33 +57,81 @@ def _reason(error: BaseException, settings: SmtpSettings) -> str:
     return f"Meddelandet kunde inte skickas ({error.__class__.__name__})."
 
 
+OVERALL_SECONDS = 180  # a server that answers a byte at a time still ends within this
+_END_OF_DATA = b"\r\n.\r\n"
+AFTER_DATA = (
+    "Servern svarade inte efter att ha tagit emot meddelandet; kontrollera i Skickat innan du skickar igen. "
+    "Det kan ha kommit fram."
+)
+
+
+class _SMTP(smtplib.SMTP):
+    """Notes when the whole message has gone to the server: after that, a silent server may
+    have taken it, and saying "not sent" would invite sending it twice."""
+
+    body_sent = False
+
+    def send(self, s: bytes | str) -> None:  # type: ignore[override]
+        super().send(s)
+        if isinstance(s, bytes) and s.endswith(_END_OF_DATA):
+            self.body_sent = True
+
+
+class _SMTP_SSL(_SMTP, smtplib.SMTP_SSL):  # named as smtplib names it
+    pass
+
+
+def _duration(seconds: float) -> str:
+    return f"{round(seconds / 60)} minuter" if seconds >= 120 else f"{round(seconds)} sekunder"
+
+
 class SmtpSender:
-    """One send, which another thread may cancel."""
+    """One send, which another thread may cancel, and which ends within ``OVERALL_SECONDS``."""
 
     def __init__(self, settings: SmtpSettings, password: str, context: ssl.SSLContext | None = None) -> None:
         self.settings = settings
         self.password = password
         self.context = context or ssl.create_default_context()
-        self._connection: smtplib.SMTP | None = None
+        self._connection: _SMTP | None = None
         self._cancelled = threading.Event()
+        self._expired = threading.Event()
+        self._overall: float = OVERALL_SECONDS
+
+    def _expire(self) -> None:
+        self._expired.set()
+        self._wake()
 
     def cancel(self) -> None:
         """Stop the send: a shutdown wakes a thread waiting for the server (close would not)."""
         self._cancelled.set()
+        self._wake()
+
+    def _wake(self) -> None:
         sock = getattr(self._connection, "sock", None)
         if sock is not None:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
 
-    def send(self, message: EmailMessage, timeout: float = 30) -> None:
+    def send(self, message: EmailMessage, timeout: float = 30, overall: float = OVERALL_SECONDS) -> None:
         settings = self.settings
         if settings.security not in get_args(Security):  # never fall back to plain text
             raise SendFailed("Inställningen för säker anslutning är okänd, så inget skickades. Välj STARTTLS eller SSL.")
+        self._overall = overall
+        deadline = threading.Timer(overall, self._expire)
+        deadline.daemon = True
+        deadline.start()
+        try:
+            self._send(message, timeout)
+        finally:
+            deadline.cancel()
+
+    def _send(self, message: EmailMessage, timeout: float) -> None:
+        settings = self.settings
         try:
             if settings.security == "ssl":
-                self._connection = smtplib.SMTP_SSL(timeout=timeout, context=self.context)
+                self._connection = _SMTP_SSL(timeout=timeout, context=self.context)
             else:
-                self._connection = smtplib.SMTP(timeout=timeout)
+                self._connection = _SMTP(timeout=timeout)
             self._connection._host = settings.host  # type: ignore[attr-defined]  # set only in __init__; STARTTLS checks it
             self._connection.connect(settings.host, settings.port)  # cancellable from here on
             with self._connection as connection:
@@ -102,6 +150,14 @@ class SmtpSender:
                 "inloggning på e-postservern. Använd ditt e-postprogram i stället (töm Server under Inställningar)."
             ) from error
         except (smtplib.SMTPException, OSError) as error:
+            delivered_maybe = self._connection is not None and self._connection.body_sent
+            if delivered_maybe and not isinstance(error, smtplib.SMTPResponseException):
+                raise SendFailed(AFTER_DATA) from error
             if self._cancelled.is_set():
                 raise SendCancelled() from error
+            if self._expired.is_set():
+                raise SendFailed(
+                    f"E-postservern {settings.host} svarade för långsamt, så skickandet avbröts efter "
+                    f"{_duration(self._overall)}. Inget skickades; försök igen senare."
+                ) from error
             raise SendFailed(_reason(error, settings)) from error
