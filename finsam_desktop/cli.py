@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -48,9 +47,9 @@ def _write(path: Path, data: bytes, keep_backup: bool = False) -> int:
     """Write an output file; with ``keep_backup`` (drafts), one already there is kept as ``<file>.bak``."""
     try:
         if keep_backup and path.is_file():
-            shutil.copy2(path, backup_path(path))
+            atomic_write(backup_path(path), path.read_bytes(), private=True)
             print(f"Den tidigare filen finns kvar som {backup_path(path)}")
-        atomic_write(path, data)
+        atomic_write(path, data, private=keep_backup)  # drafts hold names and numbers: the owner's only
     except OSError as error:
         print(f"Kunde inte skriva ”{path}”: {error.strerror or error}", file=sys.stderr)
         return EXIT_PROBLEMS

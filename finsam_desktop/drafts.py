@@ -34,7 +34,7 @@ from finsam_desktop.forms.carry import carry
 from finsam_desktop.forms.registry import installed_forms
 from finsam_desktop.forms.spec import DEFAULT_FORM, FormSpec
 from finsam_desktop.model import Report, report_model
-from finsam_desktop.paths import locks_dir
+from finsam_desktop.paths import drafts_dir, drafts_folder, locks_dir
 from finsam_desktop.roles import form_of, role_text
 from finsam_desktop.validation import report_completeness
 
@@ -45,7 +45,10 @@ SCHEMA_VERSION = 4
 SUFFIX = ".json"
 BACKUP_SUFFIX = ".bak"
 STALE_TEMP_SECONDS = 600
-MAX_DRAFT_BYTES = 64 * 2**20  # a maximal report is well under 1 MB
+# A maximal report (every answer 20 000 characters) is about 1 MB; eight times that still
+# opens, saves and exports in seconds and without gigabytes, and more is refused with this said.
+MAX_DRAFT_BYTES = 8 * 2**20
+MAX_LIST_ROWS = 500  # a window of that many rows still opens in seconds; a report has a few dozen
 LOCK_TIMEOUT_SECONDS = 15
 
 
@@ -207,7 +210,11 @@ def _read_bytes(path: Path) -> bytes | None:
     if not stat.S_ISREG(info.st_mode):
         raise DraftUnreadable(path, f"”{path.name}” är ingen vanlig fil och kan inte vara ett utkast.")
     if info.st_size > MAX_DRAFT_BYTES:
-        raise DraftUnreadable(path, f"Filen ”{path.name}” är för stor ({info.st_size // 2**20} MB) för att vara ett utkast.")
+        raise DraftUnreadable(
+            path,
+            f"Filen ”{path.name}” är för stor ({info.st_size / 2**20:.0f} MB) för att vara ett utkast: programmet "
+            f"öppnar utkast på högst {MAX_DRAFT_BYTES // 2**20} MB.",
+        )
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -276,6 +283,27 @@ def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return found
 
 
+def _most_rows(node: Any) -> int:
+    """The longest list anywhere in stored draft data (no recursion: a file may nest deep)."""
+    most, pending = 0, [node]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            most = max(most, len(item))
+            pending.extend(item)
+        elif isinstance(item, dict):
+            pending.extend(item.values())
+    return most
+
+
+def _text_of(raw: bytes) -> str:
+    """A draft file's text: UTF-8, with or without the byte-order mark Notepad adds, or the
+    UTF-16 Notepad saves as "Unicode"."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+
+
 def decode(path: Path, raw: bytes) -> tuple[DraftFile, int | None]:
     """Parse a draft file's bytes, with a clear error naming the file for every failure.
 
@@ -285,8 +313,14 @@ def decode(path: Path, raw: bytes) -> tuple[DraftFile, int | None]:
     with whatever has no place there in its note; its ``edition`` stays the file's own."""
     if not raw or raw.isspace():
         raise DraftUnreadable(path, f"Filen ”{path.name}” är tom. Den kan ha skadats vid ett avbrott.")
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise DraftUnreadable(
+            path,
+            f"”{path.name}” är ett Word-dokument eller en packad fil, inte ett utkast, fast namnet slutar på .json. "
+            "Är det en slutrapport i Word: byt ändelsen till .docx och öppna den med Öppna fil…",
+        )
     try:
-        data = json.loads(raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8"), object_pairs_hook=_refuse_duplicates)
+        data = json.loads(_text_of(raw), object_pairs_hook=_refuse_duplicates)
     except _DuplicateKey as error:
         raise DraftUnreadable(
             path, f"Filen ”{path.name}” har uppgiften ”{error}” två gånger och kan inte öppnas säkert.", detail=str(error)
@@ -298,6 +332,13 @@ def decode(path: Path, raw: bytes) -> tuple[DraftFile, int | None]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DraftUnreadable(path, f"Filen ”{path.name}” är inte ett utkast från Finsam Slutrapport.")
     data, migrated_from = migrate(data, path)
+    rows = _most_rows(data.get("draft"))
+    if rows > MAX_LIST_ROWS:
+        raise DraftUnreadable(
+            path,
+            f"”{path.name}” har en lista med {rows:,} rader; programmet öppnar högst {MAX_LIST_ROWS} rader i en lista. "
+            "Filen är orörd.".replace(",", " "),
+        )
     form = _form_named(path, data.get("form"), data.get("edition"))
     try:
         if form.edition == data.get("edition"):
@@ -356,7 +397,12 @@ def backup_path(path: Path) -> Path:
 def _write_message(path: Path, error: OSError) -> str:
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return f"Disken är full, så ”{path.name}” kunde inte sparas. Frigör utrymme; texten finns kvar i fönstret."
-    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if error.errno == errno.EROFS:
+        return (
+            f"”{path.name}” kunde inte sparas: disken eller mappen är skrivskyddad. Spara på ett annat ställe; "
+            "texten finns kvar i fönstret."
+        )
+    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM):
         return (
             f"”{path.name}” kunde inte sparas: filen är låst av ett annat program eller så saknar du "
             "behörighet till mappen. Stäng programmet som har filen öppen eller spara på ett annat ställe."
@@ -451,6 +497,8 @@ def write_encoded(path: Path, data: bytes, expected: Revision) -> Revision:
     file systems), the file is read back after writing: a save is reported only when the
     file holds exactly what was written."""
     try:
+        if path.parent == drafts_folder() and not path.parent.is_dir():
+            drafts_dir()  # the drafts folder was deleted while the app ran: it is the app's, make it again
         with draft_lock(path):
             current = revision_of(_read_bytes(path))
             if current != expected and current != NEW_FILE:  # a deleted file is simply written again

@@ -1,10 +1,12 @@
 """The recovery journal: unsaved work kept moments after each change, wherever the draft is.
 
 Journals live in one folder of the app's data folder (never beside the user's own files),
-one per draft, named by a hash of the draft's path. Each holds a header line, with the
-draft's path and the revision of the draft file it was typed onto, then the draft's bytes.
-Written private (names and phone numbers) and without fsync, since it is written often;
-a normal save removes it, and the next start offers any journal still lying there.
+one per draft and window, named by a hash of the draft's path and the window's own key: two
+windows or processes on one draft each keep their own, and neither removes the other's.
+Each holds a header line, with the draft's path and the revision of the draft file it was
+typed onto, then the draft's bytes. Written private (names and phone numbers) and without
+fsync, since it is written often; the window's own save removes it, and the next start
+offers any journal still lying there whose window is gone (a live one holds its lock).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from finsam_desktop.drafts import DraftFile, DraftUnreadable, Revision, decode, read_draft, revision_of
 from finsam_desktop.paths import journals_dir
 
@@ -25,16 +29,29 @@ SUFFIX = ".journal"
 FORMAT = "finsam-slutrapport-journal"
 
 
-def journal_path(draft_path: Path) -> Path:
-    """The journal of the draft at ``draft_path`` (one per draft, whatever its folder)."""
-    key = hashlib.sha256(os.path.abspath(draft_path).encode("utf-8", "surrogatepass")).hexdigest()[:24]
-    return journals_dir() / f"{key}{SUFFIX}"
+def _key(draft_path: Path) -> str:
+    return hashlib.sha256(os.path.abspath(draft_path).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
-def write_journal(draft_path: Path, revision: Revision, data: bytes) -> None:
-    """Keep ``data`` (an encoded draft) as the unsaved work of ``draft_path``."""
+def journal_path(draft_path: Path, owner: str) -> Path:
+    """The journal of ``owner`` (a window) for the draft at ``draft_path``, whatever its folder."""
+    return journals_dir() / f"{_key(draft_path)}-{owner}{SUFFIX}"
+
+
+def journals_of(draft_path: Path) -> list[Path]:
+    """Every journal of one draft, whichever window wrote it."""
+    return sorted(journals_dir().glob(f"{_key(draft_path)}*{SUFFIX}"))
+
+
+def owner_lock(journal: Path) -> FileLock:
+    """Held by the window that writes ``journal`` for as long as it lives."""
+    return FileLock(journal.with_name(journal.name + ".lock"), timeout=0)
+
+
+def write_journal(draft_path: Path, revision: Revision, data: bytes, owner: str) -> None:
+    """Keep ``data`` (an encoded draft) as ``owner``'s unsaved work on ``draft_path``."""
     header = json.dumps({"format": FORMAT, "draft": os.path.abspath(draft_path), "revision": revision.digest})
-    journal = journal_path(draft_path)
+    journal = journal_path(draft_path, owner)
     temp = journal.with_name(f".{journal.name}.{uuid.uuid4().hex}.tmp")
     descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     try:
@@ -46,8 +63,8 @@ def write_journal(draft_path: Path, revision: Revision, data: bytes) -> None:
         raise
 
 
-def discard_journal(draft_path: Path) -> None:
-    journal_path(draft_path).unlink(missing_ok=True)
+def discard_journal(draft_path: Path, owner: str) -> None:
+    journal_path(draft_path, owner).unlink(missing_ok=True)
 
 
 class Restore(enum.Enum):
@@ -82,14 +99,14 @@ class Recovery:
 
 
 def move_journal(old: Path, new: Path) -> None:
-    """A draft moved (trash, restore): its journal follows it."""
-    journal = journal_path(old)
-    try:
-        header, data = _split(journal.read_bytes())
-    except (OSError, ValueError):
-        return
-    write_journal(new, Revision(str(header.get("revision", ""))), data)
-    journal.unlink(missing_ok=True)
+    """A draft moved (trash, restore): its journals follow it."""
+    for number, journal in enumerate(journals_of(old)):
+        try:
+            header, data = _split(journal.read_bytes())
+        except (OSError, ValueError):
+            continue
+        write_journal(new, Revision(str(header.get("revision", ""))), data, f"flyttad{number}")
+        journal.unlink(missing_ok=True)
 
 
 def _split(raw: bytes) -> tuple[dict[str, object], bytes]:
@@ -128,13 +145,30 @@ def adopt_legacy_journals(drafts_folder: Path) -> None:
         draft_path = legacy.with_name(legacy.name[1 : -len(".recovery")])
         try:
             revision = revision_of(draft_path.read_bytes()) if draft_path.exists() else Revision()
-            write_journal(draft_path, revision, legacy.read_bytes())
+            write_journal(draft_path, revision, legacy.read_bytes(), "tidigare")
             legacy.unlink()
         except OSError:
             continue
 
 
+def _abandoned(journal: Path) -> bool:
+    """No live window writes it: its owner's lock is free (an ended process lets go of it)."""
+    lock = owner_lock(journal)
+    try:
+        lock.acquire()
+    except Timeout:
+        return False
+    lock.release()
+    Path(lock.lock_file).unlink(missing_ok=True)  # its owner is gone for good
+    return True
+
+
 def find_recoveries() -> list[Recovery]:
-    """Journals left by a run that ended before it could save, newest first."""
-    found = [recovery for journal in journals_dir().glob(f"*{SUFFIX}") if (recovery := _recovery(journal))]
+    """Journals left by windows that ended before they could save, newest first; another
+    window's work in progress, in this process or another, is never offered."""
+    found = [
+        recovery
+        for journal in journals_dir().glob(f"*{SUFFIX}")
+        if _abandoned(journal) and (recovery := _recovery(journal))
+    ]
     return sorted(found, key=lambda recovery: recovery.written, reverse=True)

@@ -6,6 +6,7 @@ portable install on a USB stick.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -19,21 +20,32 @@ def _data_root() -> Path:
     return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
 
 
+def _private(folder: Path) -> Path:
+    """Made when missing (again, if it was deleted while the app runs), and open to its
+    owner only: drafts, journals and locks hold names, phone numbers and e-mail addresses."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            os.chmod(folder, 0o700)
+    return folder
+
+
 def data_dir() -> Path:
     """The per-user data folder (created on first use)."""
-    folder = _data_root()
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return _private(_data_root())
 
 
 def _folder(name: str) -> Path:
-    folder = data_dir() / name
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return _private(data_dir() / name)
+
+
+def drafts_folder() -> Path:
+    """Where drafts live, one file each (not made by asking)."""
+    return _data_root() / "utkast"
 
 
 def drafts_dir() -> Path:
-    """Where drafts live, one file each."""
+    """Where drafts live, one file each (made when missing)."""
     return _folder("utkast")
 
 

@@ -8,8 +8,11 @@ so they are tested headless.
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import datetime
 from pathlib import Path
+
+from filelock import FileLock
 
 from finsam_desktop import journal
 from finsam_desktop.drafts import (
@@ -56,6 +59,8 @@ class DraftSession:
         self.dirty = revision == NEW_FILE
         self.saved_at: datetime | None = None
         self.written_in = written_in  # the edition of a file shown in another edition (read-only)
+        self.owner = uuid.uuid4().hex[:12]  # this window's own recovery journal
+        self._journal_lock: FileLock | None = None
 
     @classmethod
     def open(cls, path: Path) -> DraftSession:
@@ -118,14 +123,34 @@ class DraftSession:
     def move_to(self, path: Path) -> None:
         """Continue as a new file at ``path`` (Spara som kopia); the old file's journal goes."""
         self.discard_journal()
+        self.close()
         self.path = path
         self.revision = NEW_FILE
         self.dirty = True
 
     def write_journal(self, data: bytes) -> None:
         """Keep unsaved work, noting the revision of the file it was typed onto; fast,
-        since it is written very often (on the thread that saves, so the revision is current)."""
-        journal.write_journal(self.path, self.revision, data)
+        since it is written very often (on the thread that saves, so the revision is current).
+        The journal is this window's own, locked while the window lives."""
+        if self._journal_lock is None:
+            lock = journal.owner_lock(journal.journal_path(self.path, self.owner))
+            lock.acquire()
+            self._journal_lock = lock
+        journal.write_journal(self.path, self.revision, data, self.owner)
+
+    def journal_holds(self, data: bytes) -> bool:
+        """Whether this window's journal has ``data``, as a promise to the user needs."""
+        try:
+            return journal.journal_path(self.path, self.owner).read_bytes().partition(b"\n")[2] == data
+        except OSError:
+            return False
 
     def discard_journal(self) -> None:
-        journal.discard_journal(self.path)
+        journal.discard_journal(self.path, self.owner)
+
+    def close(self) -> None:
+        """The window is gone: its journal, if any is left, may be offered at the next start."""
+        if self._journal_lock is not None:
+            self._journal_lock.release()
+            Path(self._journal_lock.lock_file).unlink(missing_ok=True)  # this window's own: no one else takes it
+            self._journal_lock = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from finsam_desktop.drafts import backup_path, list_drafts, read_draft
-from finsam_desktop.journal import find_recoveries, journal_path
+from finsam_desktop.journal import find_recoveries, journals_of
 from finsam_desktop.library import duplicate_draft, rename_draft, restore_draft, trash_draft, trashed_drafts
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
@@ -35,12 +35,13 @@ def test_deleted_drafts_go_to_the_trash_and_come_back_whole() -> None:
     session.save(session.snapshot())  # now there is a backup too
     session.draft.analys.systemfel = "Osparad"
     session.write_journal(session.snapshot())
+    session.close()  # the draft's window is gone: only then is a draft trashed from the list
     before = session.path.read_bytes()
     trashed = trash_draft(session.path)
     assert not session.path.exists() and list_drafts(drafts_dir()) == []
     assert trashed_drafts(drafts_dir()) == [trashed]
-    assert backup_path(trashed).exists() and journal_path(trashed).exists()
-    assert not journal_path(session.path).exists()
+    assert backup_path(trashed).exists() and journals_of(trashed)
+    assert not journals_of(session.path)
     restored = restore_draft(trashed)
     assert restored.read_bytes() == before and backup_path(restored).exists()
     assert [(r.draft_path, r.stored.draft.analys.systemfel) for r in find_recoveries()] == [(restored, "Osparad")]

@@ -103,6 +103,7 @@ def test_declining_the_offer_throws_the_journal_away(qtbot: QtBot, monkeypatch: 
     session = DraftSession.create(drafts_dir(), "", Draft())
     session.draft.analys.systemfel = "Osparat"
     session.write_journal(session.snapshot())
+    session.close()  # its window is gone
     assert [r.stored.draft.analys.systemfel for r in find_recoveries()] == ["Osparat"]
     monkeypatch.setattr(app_module, "ask_restore", lambda *args: False)
     app_module.create_application([])
@@ -114,6 +115,7 @@ def test_declining_the_offer_throws_the_journal_away(qtbot: QtBot, monkeypatch: 
 def test_a_journal_the_save_caught_up_with_is_not_offered() -> None:
     session = DraftSession.create(drafts_dir(), "", Draft())
     session.write_journal(session.snapshot())
+    session.close()  # its window is gone
     assert find_recoveries() == []
     assert list(journals_dir().iterdir()) == []
 
@@ -123,6 +125,7 @@ def test_recovered_work_keeps_the_hand_off_record(qtbot: QtBot) -> None:
     session.record_handoff("e-postfil", "kontakt@finsamgavleborg.se")
     session.draft.analys.systemfel = "Osparat"
     session.write_journal(session.snapshot())
+    session.close()  # its window is gone
     (recovery,) = find_recoveries()
     restored = app_module.recovered_session(recovery)
     assert [h.how for h in restored.handoffs] == ["e-postfil"]
@@ -140,8 +143,9 @@ def test_a_draft_outside_the_drafts_folder_is_recovered_and_its_folder_stays_cle
     session = DraftSession.open(path)
     session.draft.analys.systemfel = "Skrivet i en egen mapp"
     session.write_journal(session.snapshot())
+    session.close()  # its window is gone
     assert [p.name for p in own_folder.iterdir()] == ["rapport.json"], "no hidden files in the user's folder"
-    assert stat.S_IMODE(journal_path(path).stat().st_mode) == 0o600, "the journal holds names and phone numbers"
+    assert stat.S_IMODE(journal_path(path, session.owner).stat().st_mode) == 0o600, "the journal holds names and phone numbers"
     offered(monkeypatch)
     app_module.create_application([])
     recovered = app_module.offer_recovery(None)
@@ -153,6 +157,7 @@ def test_a_journal_whose_draft_was_saved_since_comes_back_as_a_copy(qtbot: QtBot
     mine = DraftSession.create(drafts_dir(), "Rapport", Draft())
     mine.draft.analys.systemfel = "Mitt osparade"
     mine.write_journal(mine.snapshot())
+    mine.close()  # its window is gone
     other = DraftSession.open(mine.path)  # another window saves the file afterwards
     other.draft.analys.systemfel = "Någon annans sparade"
     other.save(other.snapshot())
@@ -171,6 +176,7 @@ def test_recovering_onto_a_damaged_draft_says_so(qtbot: QtBot, monkeypatch: pyte
     session = DraftSession.create(drafts_dir(), "Rapport", Draft())
     session.draft.analys.systemfel = "Osparat"
     session.write_journal(session.snapshot())
+    session.close()  # its window is gone
     session.path.write_bytes(b'{"format": "finsam-slutrapport-utk')  # cut off by a crash
     asked = offered(monkeypatch)
     app_module.create_application([])
@@ -185,10 +191,12 @@ def test_saving_as_a_copy_leaves_no_journal_for_the_old_file() -> None:
     session = DraftSession.create(drafts_dir(), "Rapport", Draft())
     session.draft.analys.systemfel = "Osparat"
     session.write_journal(session.snapshot())
+    session.close()  # its window is gone
     old = session.path
     session.move_to(drafts_dir() / "rapport-kopia.json")
     session.write_journal(session.snapshot())
-    assert not journal_path(old).exists()
+    session.close()  # its window is gone
+    assert not journal_path(old, session.owner).exists()
     assert [r.draft_path for r in find_recoveries()] == [drafts_dir() / "rapport-kopia.json"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from finsam_desktop.drafts import (
     remove_leftover_temps,
 )
 from finsam_desktop.journal import Recovery, Restore, adopt_legacy_journals, find_recoveries
-from finsam_desktop.paths import APP_NAME, drafts_dir, journals_dir
+from finsam_desktop.paths import APP_NAME, drafts_dir, drafts_folder, journals_dir
 from finsam_desktop.resources import resource
 from finsam_desktop.roles import role_text
 from finsam_desktop.session import DraftSession
@@ -118,6 +120,16 @@ class Launcher(QObject):
             self.start.show()
 
     def open(self, session: DraftSession) -> MainWindow:
+        """A window for ``session``; a draft already open is brought to the front instead, so
+        two windows never write one file (the same file reached by another path included)."""
+        same = next((window for window in self.windows if _same_file(window.session.path, session.path)), None)
+        if same is not None:
+            session.close()
+            same.showNormal()
+            same.raise_()
+            same.activateWindow()
+            self.start.hide()
+            return same
         window = MainWindow(session)
         self.windows.append(window)
         window.library_requested.connect(self.show_start)
@@ -150,9 +162,32 @@ class Launcher(QObject):
             self.show_start()
 
 
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.exists() and other.exists() and os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
+def data_folder_message(error: OSError) -> str:
+    """Why the folder for the drafts cannot be made, and what to do, in Swedish."""
+    where = drafts_folder().parent
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"Programmets mapp för utkast ({where}) kunde inte skapas eftersom disken är full. Frigör utrymme och starta igen."
+    if isinstance(error, PermissionError) or error.errno == errno.EROFS:
+        return f"Programmets mapp för utkast ({where}) kunde inte skapas: du saknar behörighet eller disken är skrivskyddad."
+    return f"Programmets mapp för utkast ({where}) kunde inte skapas. Kontakta din IT-avdelning."
+
+
 def main(path: Path | None = None) -> int:
     """The app; with ``path`` (from "Öppna med") that draft or Word document is opened."""
     app = create_application(sys.argv)
+    try:
+        drafts_dir()
+        journals_dir()
+    except OSError as error:
+        QMessageBox.critical(None, "Programmet kan inte starta", data_folder_message(error))
+        return 1
     diagnostics = Diagnostics()  # noqa: F841  # kept alive while the app runs
     launcher = Launcher()
     if path is not None:

@@ -8,7 +8,9 @@ where the error happened, never its message: messages can carry the report's own
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import platform
 import sys
 import threading
@@ -42,6 +44,16 @@ def error_report(kind: type[BaseException], trace: TracebackType | None) -> str:
     )
 
 
+class _PrivateLog(RotatingFileHandler):
+    """The log may name files and folders: readable by its owner only, each new file too."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        stream = super()._open()
+        with contextlib.suppress(OSError):
+            os.chmod(self.baseFilename, 0o600)
+        return stream
+
+
 class _Bridge(QObject):
     """Carries an error from any thread to the UI thread, where it can be shown."""
 
@@ -55,7 +67,7 @@ class Diagnostics:
         self.shown: list[str] = []
         self._bridge = _Bridge()
         self._bridge.happened.connect(self.show)
-        handler = RotatingFileHandler(log_path(), maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+        handler = _PrivateLog(log_path(), maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root = logging.getLogger("finsam")
         root.setLevel(logging.INFO)

@@ -7,6 +7,7 @@ fixed; while the user types in a field, no new problem is added to it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -455,25 +456,38 @@ class MainWindow(QMainWindow):
             f"av {self.form.forbund.name}. Rapporten sparas medan du skriver.</p>",
         )
 
+    def _may_close_unsaved(self, problem: str) -> bool:
+        """The draft could not be saved: promise it back at the next start only once this
+        window's own journal is seen to hold it; otherwise say that closing loses it."""
+        snapshot = self.session.snapshot()
+        with contextlib.suppress(OSError):  # checked next: nothing is promised unless it is there
+            self.session.write_journal(snapshot)
+        if self.session.journal_holds(snapshot):
+            text = f"{problem}\n\nDin text finns kvar och erbjuds nästa gång du startar programmet. Stänga ändå?"
+            default = QMessageBox.StandardButton.Yes
+        else:
+            text = (
+                f"{problem}\n\nTexten kunde inte heller läggas undan, så den försvinner om du stänger nu. "
+                "Kopiera den till ett annat program eller frigör utrymme på disken först. Stänga ändå?"
+            )
+            default = QMessageBox.StandardButton.No
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(self, "Rapporten kunde inte sparas", text, buttons, default)
+        return answer == QMessageBox.StandardButton.Yes
+
     def closeEvent(self, event: QCloseEvent) -> None:
         focused = self.focusWidget()
         if focused is not None:
             focused.clearFocus()  # a field left now (its canonical form written) is in the last save
         problem = self.autosaver.flush()
-        if problem:
-            answer = QMessageBox.question(
-                self,
-                "Rapporten kunde inte sparas",
-                f"{problem}\n\nDin text finns kvar och erbjuds nästa gång du startar programmet. Stänga ändå?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        if problem and not self._may_close_unsaved(problem):
+            event.ignore()
+            return
         self._remember_scroll()
         settings.set_window_geometry(self.saveGeometry())
         if not has_profile() and profile_written(self.session.draft):
             remember_profile(self.session.draft)  # the first report teaches the app who you are
         self.autosaver.shutdown()
+        self.session.close()
         super().closeEvent(event)
         self.closed.emit()

@@ -9,6 +9,8 @@ which refuses to send instead of quietly sending in plain text.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from pathlib import Path
 from typing import cast, get_args
@@ -32,6 +34,17 @@ def _text(key: str, default: str = "") -> str:
     return value if isinstance(value, str) else default
 
 
+def _store(key: str, value: object) -> None:
+    """Set a value; the file holds the reporter's name, mobile and e-mail, so it is readable
+    by its owner only (where the system has such permissions)."""
+    settings = QSettings()
+    settings.setValue(key, value)
+    settings.sync()
+    with contextlib.suppress(OSError):
+        if os.name == "posix" and Path(settings.fileName()).is_file():
+            os.chmod(settings.fileName(), 0o600)
+
+
 def _number(key: str, default: int, low: int, high: int) -> int:
     value = QSettings().value(key, default)
     try:
@@ -49,7 +62,7 @@ def profile_value(path: str) -> str:
 
 
 def set_profile_value(path: str, text: str) -> None:
-    QSettings().setValue(f"{PROFILE_GROUP}/{path}", text)
+    _store(f"{PROFILE_GROUP}/{path}", text)
 
 
 def last_form() -> str:
@@ -58,7 +71,7 @@ def last_form() -> str:
 
 
 def set_last_form(form_id: str) -> None:
-    QSettings().setValue("ny-rapport/formular", form_id)
+    _store("ny-rapport/formular", form_id)
 
 
 def smtp_settings() -> SmtpSettings | None:
@@ -81,9 +94,8 @@ def stored_smtp_form() -> tuple[str, int, str, str]:
 
 
 def save_smtp(host: str, port: int, security: str, user: str) -> None:
-    settings = QSettings()
     for key, value in ((SMTP_SERVER, host.strip()), (SMTP_PORT, port), (SMTP_SECURITY, security), (SMTP_USER, user.strip())):
-        settings.setValue(key, value)
+        _store(key, value)
 
 
 # --- window state ---------------------------------------------------------------------
@@ -95,7 +107,7 @@ def last_folder() -> str:
 
 
 def set_last_folder(folder: str) -> None:
-    QSettings().setValue("export/mapp", folder)
+    _store("export/mapp", folder)
 
 
 def window_geometry() -> QByteArray | None:
@@ -104,7 +116,7 @@ def window_geometry() -> QByteArray | None:
 
 
 def set_window_geometry(geometry: QByteArray) -> None:
-    QSettings().setValue(GEOMETRY, geometry)
+    _store(GEOMETRY, geometry)
 
 
 def _draft_key(draft: Path) -> str:
@@ -116,7 +128,7 @@ def last_section(draft: Path, sections: int) -> int:
 
 
 def set_last_section(draft: Path, row: int) -> None:
-    QSettings().setValue(f"{_draft_key(draft)}/avsnitt", row)
+    _store(f"{_draft_key(draft)}/avsnitt", row)
 
 
 def scroll_position(draft: Path, section: str) -> int:
@@ -124,4 +136,4 @@ def scroll_position(draft: Path, section: str) -> int:
 
 
 def set_scroll_position(draft: Path, section: str, value: int) -> None:
-    QSettings().setValue(f"{_draft_key(draft)}/rullning/{section}", value)
+    _store(f"{_draft_key(draft)}/rullning/{section}", value)

@@ -744,40 +744,55 @@ def _recognised(doc: DocxDocument, path: Path, form: FormSpec | None) -> tuple[F
     return scored[0][1], scored[0][2]
 
 
+def _embedded_draft(doc: DocxDocument, path: Path, notes: list[str]) -> DraftFile | None:
+    """The draft an export carries, or None (what was wrong with it added to ``notes``)."""
+    carried = embedded.extract(doc)
+    if carried is None:
+        return None
+    try:
+        return decode(path, carried)[0]
+    except DraftFromNewerVersion:
+        notes.append(
+            "Utkastet i dokumentet är skapat med en nyare version av programmet, så texten lästes från "
+            "dokumentet. Uppdatera programmet för att få med allt exakt."
+        )
+    except DraftOfUnknownForm as error:
+        notes.append(
+            f"Dokumentets inbäddade utkast gäller mallen ”{error.form_id}”, som inte finns i programmet, "
+            "så texten lästes från dokumentet."
+        )
+    except DraftUnreadable:
+        notes.append("Den inbäddade kopian av utkastet är skadad, så texten lästes från dokumentet.")
+    return None
+
+
 def read_docx(path: Path, form: FormSpec | None = None) -> ImportResult:
     """A draft from a .docx: from its text, and exactly where this app exported it unchanged.
     An export carries its form; for a document filled in by hand, ``form`` or the installed
-    form it fits best."""
+    form it fits best. An export read with another form than its own is read from its text."""
     doc = _open(path)
     source = hashlib.sha256(path.read_bytes()).hexdigest()
     notes = _review_notes(doc)
-    carried = embedded.extract(doc)
-    if carried is not None:
-        try:
-            stored, _migrated = decode(path, carried)
-        except DraftFromNewerVersion:
-            notes.append(
-                "Utkastet i dokumentet är skapat med en nyare version av programmet, så texten lästes från "
-                "dokumentet. Uppdatera programmet för att få med allt exakt."
-            )
-        except DraftOfUnknownForm as error:
-            notes.append(
-                f"Dokumentets inbäddade utkast gäller mallen ”{error.form_id}”, som inte finns i programmet, "
-                "så texten lästes från dokumentet."
-            )
-        except DraftUnreadable:
-            notes.append("Den inbäddade kopian av utkastet är skadad, så texten lästes från dokumentet.")
-        else:
-            own = form_of(stored.draft)
-            if form is None or form.id == own.id:
-                result = _with_word_edits(stored, _reading(doc, own), own, notes)
-                result.imported = result.imported.model_copy(update={"source": source})
-                return result
-            notes.append(
-                f"Dokumentet exporterades med mallen ”{own.id}” ({own.forbund.name}); det lästes från texten "
-                f"med mallen ”{form.id}” som du valde."
-            )
-    form, reader = _recognised(doc, path, form)
+    stored = _embedded_draft(doc, path, notes)
+    own = form_of(stored.draft) if stored is not None else None
+    if stored is not None and own is not None:
+        if form is None or form.id == own.id:
+            result = _with_word_edits(stored, _reading(doc, own), own, notes)
+            result.imported = result.imported.model_copy(update={"source": source})
+            return result
+        notes.append(
+            f"Dokumentet exporterades med mallen ”{own.id}” ({own.forbund.name}); det lästes från texten "
+            f"med mallen ”{form.id}” som du valde."
+        )
+    try:
+        form, reader = _recognised(doc, path, form)
+    except ImportFailed as error:
+        if own is None or form is None:
+            raise
+        raise ImportFailed(
+            f"”{path.name}” exporterades med mallen ”{own.id}” ({own.forbund.name}) och följer inte mallen "
+            f"”{form.id}”. Läs in det utan att ange mall så används dess egen."
+        ) from error
     notes += reader.notes
     draft, found, missing = _fill(reader, form, notes)
     notes += _unplaced_notes(reader.unplaced)

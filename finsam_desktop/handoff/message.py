@@ -23,8 +23,9 @@ DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.
 
 
 def _one_line(text: str) -> str:
-    """Text for a header: as written, on one line (line breaks would end the header)."""
-    return " ".join(text.split())
+    """Text for a header: as written, on one line (line breaks would end the header), and
+    with no ``=?`` that a mail reader would decode as an encoded word of its own."""
+    return " ".join(text.split()).replace("=?", "=\u2060?")
 
 
 def subject_of(draft: Report) -> str:
