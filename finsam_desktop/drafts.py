@@ -496,9 +496,17 @@ def write_encoded(path: Path, data: bytes, expected: Revision) -> Revision:
     reached through a link or over the network. Where locks do not reach (some network
     file systems), the file is read back after writing: a save is reported only when the
     file holds exactly what was written."""
+    if len(data) > MAX_DRAFT_BYTES:  # it would save, and never open again
+        raise DraftWriteError(
+            path,
+            f"Rapporten är nu {len(data) / 2**20:.0f} MB, mer än de {MAX_DRAFT_BYTES // 2**20} MB programmet kan öppna "
+            "igen, så den sparades inte. Korta den längsta texten; allt finns kvar i fönstret.",
+        )
     try:
-        if path.parent == drafts_folder() and not path.parent.is_dir():
-            drafts_dir()  # the drafts folder was deleted while the app ran: it is the app's, make it again
+        if not path.parent.is_dir():
+            if path.parent != drafts_folder():  # a folder of the user's, or a network drive, gone: say so
+                raise FileNotFoundError(errno.ENOENT, "folder gone", str(path.parent))
+            drafts_dir()  # the app's own drafts folder was deleted while it ran: make it again
         with draft_lock(path):
             current = revision_of(_read_bytes(path))
             if current != expected and current != NEW_FILE:  # a deleted file is simply written again

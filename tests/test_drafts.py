@@ -95,7 +95,7 @@ def test_saving_keeps_the_previous_version_as_backup(tmp_path: Path) -> None:
     write_draft(path, "Rapport", second, revision)
     assert read_draft(path).draft.allmant.insatsens_namn == "Andra"
     assert read_draft(backup_path(path)).draft.allmant.insatsens_namn == "Första"
-    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["r.json", "r.json.bak"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [".r.json.lock", "r.json", "r.json.bak"]  # and the save lock
 
 
 def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> None:
@@ -201,7 +201,7 @@ def test_disk_full_is_reported_and_the_old_file_survives(tmp_path: Path) -> None
     outcome = json.loads(result.stdout)
     assert outcome["message"].startswith("Disken är full, så ”r.json” kunde inte sparas.")
     assert outcome["intact"] is True
-    assert outcome["files"] == ["r.json", "r.json.bak"]  # no half-written temporary file left
+    assert outcome["files"] == [".r.json.lock", "r.json", "r.json.bak"]  # no half-written temporary file left
 
 
 def test_a_version_1_file_is_migrated_and_saved_as_the_current_version(tmp_path: Path) -> None:

@@ -282,3 +282,25 @@ def test_a_draft_with_more_rows_than_a_window_can_hold_is_refused_and_left_as_it
     with pytest.raises(DraftUnreadable, match=f"en lista med 32 000 rader; programmet öppnar högst {drafts.MAX_LIST_ROWS}"):
         read_draft(path)
     assert path.read_bytes() == before
+
+
+def test_a_draft_grown_past_the_limit_is_not_saved_into_a_file_that_would_not_open() -> None:
+    session = DraftSession.create(drafts_dir(), "", Draft())
+    before = session.path.read_bytes()
+    session.draft.analys.systemfel = "ord " * (drafts.MAX_DRAFT_BYTES // 4 + 1)
+    with pytest.raises(DraftWriteError, match=f"mer än de {drafts.MAX_DRAFT_BYTES // 2**20} MB programmet kan öppna igen"):
+        session.save(session.snapshot())
+    assert session.path.read_bytes() == before
+
+
+@posix_only
+def test_a_fifo_in_a_folder_of_received_reports_is_listed_not_waited_for(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "mottagna"
+    folder.mkdir()
+    (folder / "bra.docx").write_bytes(_exported(tmp_path).read_bytes())
+    os.mkfifo(folder / "ror.docx")
+    os.mkfifo(folder / "ror.json")
+    assert cli.main(["compile", str(folder), "-o", str(tmp_path / "s.xlsx")]) == 1
+    out = capsys.readouterr().out
+    assert "ror.docx: kunde inte läsas: ”ror.docx” är ingen vanlig fil" in out
+    assert "ror.json: kunde inte läsas: ”ror.json” är ingen vanlig fil" in out and "bra.docx: inläst" in out

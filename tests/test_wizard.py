@@ -175,8 +175,9 @@ def test_typing_is_saved_to_disk_soon_after_it_stops(app, qtbot: QtBot) -> None:
     assert not session.dirty
 
 
-def test_a_failed_save_is_shown_and_the_text_stays(app, qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    session = DraftSession.create(drafts_dir(), "", Draft())
+def test_a_failed_save_is_shown_and_the_text_stays(app, qtbot: QtBot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "natverk").mkdir()
+    session = DraftSession.create(tmp_path / "natverk", "", Draft())
     window = open_window(qtbot, session)
     window.autosaver.wait()
     shutil.rmtree(session.path.parent)  # the folder is gone (a network drive dropped, say)

@@ -211,12 +211,12 @@ class MainWindow(QMainWindow):
             )
             return
         kept = edition_copy(self.session.path, edition)
+        self.close()  # first: the file is open in one window at a time
         self.carried.emit(
             carried,
             f"Rapporten är flyttad över till utgåva {newest.edition}. Det som inte fick plats finns i utkastets "
             f"importanteckning, och filen som den var finns kvar som ”{kept.name}”.",
         )
-        self.close()
 
     def _actions(self) -> None:
         file_menu = self.menuBar().addMenu("&Arkiv")

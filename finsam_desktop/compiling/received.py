@@ -64,7 +64,8 @@ def files_in(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found += sorted(
-                (each for each in path.rglob("*") if each.is_file() and each.suffix.lower() in READABLE),
+                # not only plain files: a FIFO or device named .docx is listed with why it is not read
+                (each for each in path.rglob("*") if not each.is_dir() and each.suffix.lower() in READABLE),
                 key=lambda each: str(each).lower(),
             )
         else:
