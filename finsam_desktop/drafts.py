@@ -45,9 +45,10 @@ SCHEMA_VERSION = 4
 SUFFIX = ".json"
 BACKUP_SUFFIX = ".bak"
 STALE_TEMP_SECONDS = 600
-# A maximal report (every answer 20 000 characters) is about 1 MB; eight times that still
-# opens, saves and exports in seconds and without gigabytes, and more is refused with this said.
-MAX_DRAFT_BYTES = 8 * 2**20
+# A maximal report (every answer 20 000 characters) is about 1 MB. Twice that still opens,
+# saves and exports in seconds, and its PDF takes under a gigabyte (Typst: 740 MiB for 2 MB
+# of text here, 2.4 GiB for 7 MB); more is refused with the limit said.
+MAX_DRAFT_BYTES = 2 * 2**20
 MAX_LIST_ROWS = 500  # a window of that many rows still opens in seconds; a report has a few dozen
 LOCK_TIMEOUT_SECONDS = 15
 

@@ -49,16 +49,16 @@ def test_any_draft_comes_back_exactly(tmp_path: Path, draft: Draft) -> None:
     assert loaded.name == "Åsa 😀\x0b"
 
 
-def test_megabyte_texts_in_every_field_come_back_exactly(tmp_path: Path) -> None:
+def test_texts_near_the_size_limit_in_several_fields_come_back_exactly(tmp_path: Path) -> None:
     _, draft = sample_report()
-    big = ("Stycke med åäö, tabb\t, vertikal tabb\x0b och 😀.\n" * 25_000)[:1_000_000]
+    big = ("Stycke med åäö, tabb\t, vertikal tabb\x0b och 😀.\n" * 25_000)[:600_000]
     draft.analys.erfarenheter = big
     draft.resultat.mal[0].resultat = big
-    draft.allmant.insatsens_namn = big
+    draft.allmant.insatsens_namn = big[:100_000]
     path = tmp_path / "stor.json"
     save_new(path, draft)
     assert read_draft(path).draft == draft
-    assert path.stat().st_size > 3_000_000
+    assert path.stat().st_size > 1_500_000
 
 
 def test_lone_surrogates_are_kept_and_the_file_stays_valid_utf8(tmp_path: Path) -> None:
