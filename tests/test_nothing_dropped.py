@@ -117,3 +117,126 @@ def test_text_added_in_word_outside_any_field_of_an_export_is_kept(tmp_path: Pat
     assert any(line.startswith("Text som inte kunde placeras") for line in result.summary())
     untouched = read_docx(export_docx(draft, name, tmp_path / "ren.docx").path)
     assert untouched.imported.note == "" and untouched.summary() == ["Hela utkastet lästes in från dokumentet."]
+
+
+# --- no text dropped in silence (issue: any mall in) -------------------------------------------------
+
+
+def _kept(result, token: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``token`` came back: in some field of the draft, its office box, or its import note."""
+    imported = result.imported
+    return token in result.draft.model_dump_json() or token in imported.note or token in " ".join(imported.office.values())
+
+
+def test_a_line_outside_the_fields_with_a_word_of_the_mall_is_kept(tmp_path: Path) -> None:
+    name, draft = sample_report()
+    export_docx(draft, name, tmp_path / "r.docx")
+    doc = docx.Document(str(tmp_path / "r.docx"))
+    title = doc.paragraphs[0]
+    for text in ("Slutrapporten kompletteras i maj.", "Kontakt med förbundet: Lena"):
+        title.insert_paragraph_before(text)
+    doc.save(str(tmp_path / "r.docx"))
+    result = read_docx(tmp_path / "r.docx")
+    assert "Slutrapporten kompletteras i maj." in result.imported.note and "Kontakt med förbundet: Lena" in result.imported.note
+
+
+def test_text_typed_under_the_goals_table_is_kept_in_the_note(tmp_path: Path) -> None:
+    name, draft = sample_report()
+    export_docx(draft, name, tmp_path / "r.docx")
+    doc = docx.Document(str(tmp_path / "r.docx"))
+    goals = next(table for table in doc.tables if table.rows[0].cells[0].text.strip() == "Mål")
+    paragraph = doc.add_paragraph("Ett fjärde mål som inte fick plats i tabellen.")
+    goals._tbl.addnext(paragraph._p)
+    doc.save(str(tmp_path / "r.docx"))
+    result = read_docx(tmp_path / "r.docx")
+    assert "5.1 Måluppfyllelse: Ett fjärde mål som inte fick plats i tabellen." in result.imported.note
+    assert any("Ett fjärde mål" in line for line in result.summary())
+
+
+def test_a_paragraph_with_its_numbering_switched_off_is_no_list_item(tmp_path: Path) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    name, draft = sample_report()
+    export_docx(draft, name, tmp_path / "r.docx")
+    doc = docx.Document(str(without_embedded_draft(tmp_path / "r.docx", tmp_path / "utan.docx")))
+    last_partner = next(p for p in doc.paragraphs if p.text == draft.samverkansparter[-1].organisation)
+    plain = last_partner.insert_paragraph_before("En vanlig mening efter listan.", style="List Bullet")
+    numbering = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", "0"), ("w:numId", "0")):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        numbering.append(element)
+    plain._p.get_or_add_pPr().append(numbering)
+    last_partner._p.addnext(plain._p)  # after the bullets, before section 4
+    doc.save(str(tmp_path / "utan.docx"))
+    read = read_docx(tmp_path / "utan.docx").draft
+    assert [row.organisation for row in read.samverkansparter] == [row.organisation for row in draft.samverkansparter]
+
+
+def test_the_office_box_written_on_one_line_is_split_by_its_labels(tmp_path: Path) -> None:
+    path = mall_in_tables(tmp_path / "handifylld.docx")
+    doc = docx.Document(str(path))
+    box = doc.tables[0]
+    box._tbl.addprevious(doc.add_paragraph("Diarienummer SFG 21-6.64 Signatur AKH Ankomstdatum 2022-02-07")._p)
+    box._tbl.getparent().remove(box._tbl)
+    doc.save(str(path))
+    result = read_docx(path)
+    assert result.imported.office == {"Diarienummer": "SFG 21-6.64", "Signatur": "AKH", "Ankomstdatum": "2022-02-07"}
+
+
+def test_a_document_without_the_apps_copy_says_so(tmp_path: Path) -> None:
+    name, draft = sample_report()
+    export_docx(draft, name, tmp_path / "r.docx")
+    result = read_docx(without_embedded_draft(tmp_path / "r.docx", tmp_path / "utan.docx"))
+    assert "Dokumentet saknar programmets kopia av utkastet; allt lästes från texten." in result.summary()
+    assert "Dokumentet saknar programmets kopia" not in " ".join(read_docx(tmp_path / "r.docx").summary())
+
+
+def test_bold_added_in_word_is_said_not_lost_in_silence(tmp_path: Path) -> None:
+    name, draft = sample_report()
+    export_docx(draft, name, tmp_path / "r.docx")
+    doc = docx.Document(str(tmp_path / "r.docx"))
+    answer = next(p for p in doc.paragraphs if draft.analys.systemfel.split("\n")[0][:30] in p.text)
+    answer.runs[0].bold = True
+    doc.save(str(tmp_path / "r.docx"))
+    result = read_docx(tmp_path / "r.docx")
+    assert any(line.startswith("Fetstil, färg, markering eller understrykning som lagts till i Word") for line in result.summary())
+    assert result.draft == draft
+
+
+@pytest.mark.parametrize("form_id", ["gavleborg-slutrapport", "sjobygden-slutrapport", "prov-alla"])
+def test_every_paragraph_added_anywhere_in_an_export_comes_back_in_the_draft_or_its_note(tmp_path: Path, form_id: str) -> None:
+    """Random paragraphs inserted before, after and between the sections, into table cells and
+    under tables: every inserted word is in a field or in the import note."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from tests.forms import filled_draft
+
+    name, draft = filled_draft(form_id)
+    export_docx(draft, name, tmp_path / "r.docx")
+    blocks = len(list(docx.Document(str(tmp_path / "r.docx")).element.body.iterchildren()))
+
+    @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(st.tuples(st.integers(0, blocks - 2), st.booleans(), st.integers(0, 5)), min_size=1, max_size=4))
+    def inserted(places: list[tuple[int, bool, int]]) -> None:
+        doc = docx.Document(str(tmp_path / "r.docx"))
+        body = list(doc.element.body.iterchildren())
+        tokens = []
+        for number, (index, into_cell, cell_index) in enumerate(places):
+            token = f"Tilläggsord{number}x{index}q"
+            tokens.append(token)
+            element = body[index]
+            cells = list(element.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tc"))
+            if into_cell and cells:
+                cell = cells[cell_index % len(cells)]
+                cell.append(doc.add_paragraph(f"{token} i en cell")._p)
+            else:
+                element.addnext(doc.add_paragraph(f"{token} tillagd i Word")._p)
+        doc.save(str(tmp_path / "ändrad.docx"))
+        result = read_docx(tmp_path / "ändrad.docx")
+        lost = [token for token in tokens if not _kept(result, token)]
+        assert lost == [], (lost, result.summary())
+
+    inserted()

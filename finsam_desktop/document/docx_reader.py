@@ -30,7 +30,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
 from lxml import etree
 from pydantic import BaseModel
 
@@ -76,7 +75,11 @@ class ImportResult:
             lines = [f"Hittade: {', '.join(self.found)}."]
             if self.missing:
                 lines.append(f"Hittade inte: {', '.join(self.missing)}.")
+            lines.append(NO_COPY)
         return lines + self.notes
+
+
+NO_COPY = "Dokumentet saknar programmets kopia av utkastet; allt lästes från texten."
 
 
 @dataclass(frozen=True)
@@ -116,12 +119,18 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _split_after(text: str, words: str) -> str | None:
-    """The rest of ``text`` after a leading ``words`` (normalised), or None if it does not lead."""
-    if not _norm(text).startswith(words[: max(3, len(words) // 2)]) and not _similar(_norm(text)[: len(words)], words):
+    """The rest of ``text`` after a leading ``words`` (normalised), or None if it does not lead.
+    Only the start of the text is looked at, so a page-long paragraph costs what a line does."""
+    probe = text[: 2 * len(words) + 40]
+    start = _norm(probe)
+    if not start.startswith(words[: max(3, len(words) // 2)]) and not _similar(start[: len(words)], words):
         return None
+    whole = probe == text
     best: tuple[float, int] | None = None
-    for match in re.finditer(r"[\s:.,;()/–-]+|$", text):
-        head = _norm(text[: match.end()])
+    for match in re.finditer(r"[\s:.,;()/–-]+|$", probe):
+        if match.end() == len(probe) and not whole and not match.group():
+            break  # the cut end of a long text is no word's end
+        head = _norm(probe[: match.end()])
         if len(head) > len(words) + 4:
             break
         if _similar(head, words):
@@ -131,6 +140,7 @@ def _split_after(text: str, words: str) -> str | None:
     return text[best[1] :].strip(" :\t") if best else None
 
 
+_PRINTED_NUMBER = re.compile(r"[−-]?[0-9][0-9  ]*(?:[.,][0-9]+)?(?: ?(?:kr|st|%))?|–")
 FRONT = "front"  # the first page: title, office box, contacts
 
 
@@ -154,6 +164,8 @@ def _form_texts(form: FormSpec) -> set[str]:
                 collect(value)
 
     collect(form.model_dump())
+    for contact in form.forbund.contacts:  # as the front page prints them
+        collect([f"{contact.name}, {contact.role}", f"Tfn: {contact.phone}"])
     found.discard("")
     return found
 
@@ -161,7 +173,7 @@ def _form_texts(form: FormSpec) -> set[str]:
 def _targets(form: FormSpec) -> list[_Target]:
     """What lines may start with, longest first so ``Organisations namn`` beats ``Organisation``."""
     targets = [
-        _Target(_norm(text), "skip", FRONT)
+        _Target(_norm(text), "skip", FRONT, alone=True)  # the mall's own lines, whole
         for text in (
             form.form.title,
             form.form.subtitle,
@@ -201,16 +213,39 @@ def _targets(form: FormSpec) -> list[_Target]:
 # --- the document as lines ------------------------------------------------------------
 
 
-def _list_marker(paragraph: Paragraph, counters: dict[str, int], numbering: dict[str, str]) -> str:
-    properties = paragraph._p.pPr
-    style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
-    num: Any = properties.numPr if properties is not None else None  # python-docx types it loosely
-    if num is not None and num.numId is not None:
-        number_id = str(num.numId.val)
-        if numbering.get(number_id) == "decimal":
-            counters[number_id] = counters.get(number_id, 0) + 1
-            return f"{counters[number_id]}. "
-        return "- "
+_P_PR, _P_STYLE, _NUM_PR, _NUM_ID = qn("w:pPr"), qn("w:pStyle"), qn("w:numPr"), qn("w:numId")
+_VAL = qn("w:val")
+
+
+def _style_names(doc: DocxDocument) -> dict[str, str]:
+    """styleId → the style's name in lower case, read once per document (python-docx's
+    ``paragraph.style`` scans every style for every paragraph)."""
+    names: dict[str, str] = {}
+    for style in doc.styles.element.iterchildren(qn("w:style")):
+        name = style.find(qn("w:name"))
+        names[style.get(qn("w:styleId")) or ""] = ((name.get(_VAL) if name is not None else None) or "").lower()
+    return names
+
+
+def _list_marker(element: Any, counters: dict[str, int], numbering: dict[str, str], styles: dict[str, str]) -> str:
+    """``- `` for a bullet item, ``3. `` for the third numbered one, "" for a plain paragraph.
+    Numbering switched off on the paragraph (``numId`` 0) makes it plain, whatever its style."""
+    properties = element.find(_P_PR)
+    style_id = ""
+    if properties is not None:
+        style = properties.find(_P_STYLE)
+        style_id = style.get(_VAL, "") if style is not None else ""
+        num = properties.find(_NUM_PR)
+        number = num.find(_NUM_ID) if num is not None else None
+        if number is not None:
+            number_id = number.get(_VAL, "")
+            if number_id in {"", "0"}:
+                return ""
+            if numbering.get(number_id) == "decimal":
+                counters[number_id] = counters.get(number_id, 0) + 1
+                return f"{counters[number_id]}. "
+            return "- "
+    style = styles.get(style_id, "")
     if "list bullet" in style or "punktlista" in style:
         return "- "
     if "list number" in style or "numrerad" in style:
@@ -288,6 +323,7 @@ class _Reader:
         self.texts: dict[FieldPath, list[str]] = {}
         self.names: dict[FieldPath, list[list[str]]] = {}  # a bullet list's rows, each of its lines
         self.tables: dict[FieldPath, list[Any]] = {}  # rows read from a Word table
+        self.bulleted: set[FieldPath] = set()  # bullet lists seen with their bullets
         self.signers: dict[FieldPath, list[dict[str, list[str]]]] = {}
         self.notes: list[str] = []  # what the reader noticed, such as a stated total that does not add up
         self.sections_seen: set[str] = set()
@@ -296,6 +332,7 @@ class _Reader:
         self.form_texts = _form_texts(form)
         self.counters: dict[str, int] = {}
         self.numbering = _numbering_formats(doc)
+        self.styles = _style_names(doc)
 
     def match(self, text: str, in_list: bool = False) -> tuple[_Target, str] | None:
         """The label ``text`` starts with and what follows it. A line that is a list item
@@ -307,16 +344,21 @@ class _Reader:
             rest = _split_after(text.replace(CHECKED, "").replace(UNCHECKED, ""), target.words)
             if rest is None:
                 continue
-            whole = not rest or bool(target.help_words and target.help_words.startswith(_norm(rest)[:40]))
+            whole = not rest or bool(target.help_words and target.help_words.startswith(_norm(rest[:200])[:40]))
             if (target.alone or in_list) and not whole:
                 continue  # an answer or list item that happens to begin with the label's words
             return target, rest
         return None
 
+    def marker(self, element: Any) -> str:
+        return _list_marker(element, self.counters, self.numbering, self.styles)
+
     def is_form_text(self, text: str) -> bool:
-        """The mall's own words (contacts, instructions), which are not the report's."""
+        """The mall's own words (contacts, instructions), which are not the report's: the whole
+        line is one of them, or a long part of one (a wrapped line). A line that only contains a
+        word of the mall ("slutrapport", "Organisation: X") is the reporter's, and kept."""
         words = _norm(text)
-        return not words or any(words in known or (len(known) > 5 and known in words) for known in self.form_texts)
+        return not words or words in self.form_texts or (len(words) >= 12 and any(words in known for known in self.form_texts))
 
     def start(self, target: _Target) -> None:
         self.current = target
@@ -336,7 +378,11 @@ class _Reader:
 
     def add(self, line: _Line) -> None:
         if self.current is not None and self.current.role == "office" and line.text.strip():
-            self.office[self.current.key] = (self.office.get(self.current.key, "") + " " + line.text.strip()).strip()
+            if not self.office.get(self.current.key):
+                self.office[self.current.key] = line.text.strip()
+                return
+            self.current = None  # a box holds one value: what follows it is no longer the office's
+        if self.current is not None and self.current.role == "office":
             return
         if self.current is not None and self.current.role == "signer":
             self.signers[self.current.path][-1][self.current.key].append(line.text)
@@ -347,6 +393,11 @@ class _Reader:
             return
         if self.current.path in self.names:
             rows = self.names[self.current.path]
+            if line.marker:
+                self.bulleted.add(self.current.path)
+            elif self.current.path in self.bulleted and line.text.strip():
+                self.unplaced.append(f"{self.form.spec_at(self.current.path).title}: {line.text.strip()}")
+                return  # a plain paragraph after the bullets is not one more row
             if line.marker and rows[-1]:
                 rows.append([])  # each bullet is one row
             rows[-1].append(line.text)
@@ -359,9 +410,50 @@ class _Reader:
             self.add(line)
             return
         target, rest = found
+        if target.role == "office" and rest:
+            self.office_line(target, rest)
+            return
         self.start(target)
         if rest:
             self.add(_Line(rest))
+
+    def office_line(self, target: _Target, rest: str) -> None:
+        """The office box written on one line (``Diarienummer SFG 21-6.64 Signatur AKH``):
+        each label takes the words up to the next one."""
+        labels = {target.key.casefold(): target for target in self.targets if target.role == "office"}
+        pattern = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+        pieces = re.split(rf"(?i)(?:^|\s)({pattern})\b\s*:?\s*", rest)
+        self.start(target)
+        self.add(_Line(pieces[0]))
+        for label, value in zip(pieces[1::2], pieces[2::2], strict=True):
+            self.start(labels[label.casefold()])
+            self.add(_Line(value))
+
+    def keep_beyond(self, spec: FieldBase, where: str, cells: list[_Cell], lines: int) -> None:
+        """Text in cells beyond what the app printed there (with ``lines``, one number a cell)
+        goes to the note: a row the form lacks, a total or computed cell written into in Word."""
+        extra = [
+            line
+            for cell in cells
+            for line in cell_text(cell).splitlines()
+            if line.strip() and not (lines and _PRINTED_NUMBER.fullmatch(line.strip()))
+        ]
+        if extra:
+            self.unplaced.append(f"{spec.title}, {where}: " + " ".join(line.strip() for line in extra))
+
+    def finish(self) -> None:
+        """Text typed under a field read from a Word table, or after a computed value, is kept
+        (in the draft's note)."""
+        for path, lines in self.texts.items():
+            spec = self.form.spec_at(path)
+            extra = [line.strip() for line in lines if line.strip()][1:]
+            if not spec.has_value and extra:
+                self.unplaced.append(f"{spec.title}: " + " ".join(extra))
+        for path in self.tables:
+            spec = self.form.spec_at(path)
+            written = _joined(self.texts.get(path, []), spec)  # its help text is the mall's
+            if written:
+                self.unplaced.append(f"{spec.title}: {written}")
 
     def grid_table(self, table: Table) -> bool:
         """A Word table whose header row is a list's or a table's column labels: its rows
@@ -379,6 +471,10 @@ class _Reader:
         return False
 
     def grid_rows(self, table: Table, path: FieldPath, spec: RowsBase) -> list[Any]:
+        """A table's rows into the field's: the mall's fixed rows found by their labels, a
+        list's rows in order. The total row and computed cells are the app's own, and a row
+        the form does not have is not the field's: what they hold beyond that is kept in the
+        note, never dropped."""
         row_model = row_type(report_model(self.form)(), path)
         fixed = [_norm(label) for label in spec.fixed_rows]
         rows: list[Any] = [row_model() for _ in fixed]
@@ -386,20 +482,29 @@ class _Reader:
         labelled = bool(fixed)  # a table's first column holds the row labels
         for row in table.rows[1:]:
             cells = list(row.cells)
+            label = _norm(cell_text(cells[0])) if cells else ""
+            if spec.total and label == _norm(spec.total):
+                stated = [cell_text(cell).strip() for cell in cells[1:]] if labelled or not spec.items[0].numeric else []
+                self.keep_beyond(spec, spec.total, cells[1:] if labelled or not spec.items[0].numeric else cells, lines=1)
+                continue
             if labelled:
-                label = _norm(cell_text(cells[0]))
-                if spec.total and label == _norm(spec.total):
-                    stated = [cell_text(cell).strip() for cell in cells[1:]]
                 if label not in fixed:
-                    continue  # the total (computed, not kept), or a row the form does not have
+                    self.keep_beyond(spec, cell_text(cells[0]).strip(), cells, lines=0)
+                    continue
                 target = rows[fixed.index(label)]
                 cells = cells[1:]
             else:
                 target = row_model()
                 rows.append(target)
             for cell, item in zip(cells, spec.items, strict=False):
-                if item.has_value:
-                    setattr(target, item.key, item.from_text(self.cell_answer(cell, item)))
+                if not item.has_value:
+                    self.keep_beyond(spec, item.label, [cell], lines=1)  # the computed value is the app's
+                    continue
+                written = self.cell_answer(cell, item)
+                value = item.from_text(written)
+                if isinstance(value, str) and value != written.strip():
+                    self.notes.append(f"{spec.title}, {item.label}: ”{written.strip()}” lästes som ”{value}”.")
+                setattr(target, item.key, value)
         self.check_total(spec, rows, stated)
         return rows
 
@@ -422,7 +527,7 @@ class _Reader:
         return _joined([line.marker + line.text for line in self.cell_lines(cell)], spec)
 
     def cell_lines(self, cell: _Cell) -> list[_Line]:
-        return [_Line(paragraph_text(p._p), _list_marker(p, self.counters, self.numbering)) for p in cell.paragraphs] + [
+        return [_Line(paragraph_text(p._p), self.marker(p._p)) for p in cell.paragraphs] + [
             _Line("")
         ]
 
@@ -452,8 +557,7 @@ class _Reader:
         """Paragraphs and tables in reading order, inside content controls too."""
         for child in (self.doc.element.body if container is None else container).iterchildren():
             if child.tag == qn("w:p"):
-                paragraph = Paragraph(child, self.doc)
-                self.line(_Line(paragraph_text(child), _list_marker(paragraph, self.counters, self.numbering)))
+                self.line(_Line(paragraph_text(child), self.marker(child)))
             elif child.tag == qn("w:tbl"):
                 table = Table(child, self.doc)
                 if not self.grid_table(table):
@@ -657,6 +761,7 @@ def _open(path: Path) -> DocxDocument:
 def _reading(doc: DocxDocument, form: FormSpec) -> _Reader:
     reader = _Reader(doc, form)
     reader.read()
+    reader.finish()
     return reader
 
 
@@ -676,6 +781,28 @@ def _take(draft: Report, path: FieldPath, printed: Any, visible: Any) -> None:
     path.set(draft, visible.model_copy(deep=True) if isinstance(visible, BaseModel) else copy.deepcopy(visible))
 
 
+FORMATTING_LOST = (
+    "Fetstil, färg, markering eller understrykning som lagts till i Word kommer inte med: utkastet sparar "
+    "bara texten, och nästa export har rapportens egen formatering."
+)
+_FORMATS = {qn("w:b"), qn("w:color"), qn("w:highlight"), qn("w:u"), qn("w:strike")}
+_OFF = {"0", "false", "none", "auto"}
+
+
+def _formatted_characters(doc: DocxDocument) -> int:
+    """Characters of the body in runs with their own bold, colour, highlight, underline or
+    strike-through, links aside (the export makes those blue and underlined itself). Counted
+    in characters, so a run Word splits in two counts the same."""
+    count = 0
+    for properties in doc.element.body.iter(qn("w:rPr")):
+        run = properties.getparent()
+        if run is None or run.tag != qn("w:r") or run.getparent().tag == qn("w:hyperlink"):
+            continue
+        if any(child.tag in _FORMATS and (child.get(_VAL) or "on").lower() not in _OFF for child in properties):
+            count += sum(len(text.text or "") for text in run.iter(_TEXT))
+    return count
+
+
 def _with_word_edits(stored: DraftFile, reader: _Reader, form: FormSpec, notes: list[str]) -> ImportResult:
     """The embedded draft, with every field whose visible text was changed in Word taken from
     the document: each field is compared with how the export printed it, read the same way."""
@@ -691,6 +818,8 @@ def _with_word_edits(stored: DraftFile, reader: _Reader, form: FormSpec, notes: 
         if was != now:
             _take(draft, path, was, now)
             changed.append(_field_name(spec, section.number))
+    if _formatted_characters(reader.doc) > _formatted_characters(exported.doc):
+        notes.append(FORMATTING_LOST)
     office = {**stored.imported.office, **reader.office}  # what the office wrote in since the export
     added = [line for line in reader.unplaced if line not in exported.unplaced]  # typed in Word outside a field
     note = "\n".join(filter(None, [stored.imported.note, *added]))

@@ -79,8 +79,9 @@ class ChoiceSpec(Choices):
             yield Problem(path, FEL, f"”{text}” är inget av valen {', '.join(self.choices)}.")
 
     def from_text(self, text: str, current: Any = None) -> Any:
-        """The choice the text means (``delvis`` is Delvis), else the text as it stands."""
-        return self.understood(text) or text.strip()
+        """The choice the text means (``delvis`` is Delvis), else the text as it stands; text of
+        more than one line is kept whole (what else it says would be lost)."""
+        return (self.understood(text) if "\n" not in text.strip() else None) or text.strip()
 
     def judge(self, row: Any) -> Any:
         return self.judged(text_of(getattr(row, self.judged_from, ""))) if self.judged_from else None
