@@ -9,8 +9,8 @@ from bench.runner import Benchmark
 from finsam_desktop.compiling.received import Received, files_in, mark_duplicates, read_all
 from finsam_desktop.compiling.rows import insats_row
 from finsam_desktop.compiling.xlsx_writer import workbook_bytes
-from finsam_desktop.document.docx_reader import read_docx
 from finsam_desktop.document.export import export_docx
+from finsam_desktop.reading.importer import read_docx
 from finsam_desktop.sample import sample_report
 
 REPORTS = 200

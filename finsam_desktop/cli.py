@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from finsam_desktop import __version__
-from finsam_desktop.document.docx_reader import ImportFailed, read_docx
+from finsam_desktop.document.errors import ImportFailed
 from finsam_desktop.document.export import ExportError, export_docx
 from finsam_desktop.document.pdf_writer import write_pdf
 from finsam_desktop.document.structure import build_document
@@ -23,6 +23,7 @@ from finsam_desktop.forms.form_file import read_form_file
 from finsam_desktop.forms.registry import installed_forms
 from finsam_desktop.forms.spec import DEFAULT_FORM, load_form
 from finsam_desktop.model import report_model
+from finsam_desktop.reading.importer import read_docx
 from finsam_desktop.roles import role_text
 from finsam_desktop.sample import has_sample, sample_report
 from finsam_desktop.schema import draft_schema

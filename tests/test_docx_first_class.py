@@ -57,7 +57,7 @@ def test_word_opens_it_as_a_current_swedish_document_not_yet_proofread(tmp_path:
 def test_a_list_in_a_goal_is_a_real_word_list_and_reads_back(tmp_path: Path) -> None:
     from docx import Document
 
-    from finsam_desktop.document.docx_reader import read_docx
+    from finsam_desktop.reading.importer import read_docx
     from tests.test_import import without_embedded_draft
 
     name, draft = sample_report()

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from finsam_desktop import cli
 from finsam_desktop.compiling.rows import insats_row
-from finsam_desktop.document.docx_reader import read_docx
 from finsam_desktop.document.export import docx_bytes
 from finsam_desktop.document.structure import build_document
 from finsam_desktop.forms.check import form_problems
@@ -23,6 +22,7 @@ from finsam_desktop.forms.kinds import KIND_NAMES
 from finsam_desktop.forms.registry import installed_forms
 from finsam_desktop.forms.spec import FormSpec
 from finsam_desktop.model import report_model
+from finsam_desktop.reading.importer import read_docx
 from finsam_desktop.validation import validate
 from tests.forms import TEST_FORMS
 from tests.strategies import model_strategy

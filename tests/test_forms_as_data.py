@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop import cli
-from finsam_desktop.document.docx_reader import read_docx
 from finsam_desktop.document.export import docx_bytes, export_docx
 from finsam_desktop.document.filename import suggested_filename
 from finsam_desktop.document.pdf_writer import write_pdf
@@ -29,6 +28,7 @@ from finsam_desktop.forms.values import Values
 from finsam_desktop.handoff.message import report_message
 from finsam_desktop.model import Report, report_model, row_type
 from finsam_desktop.paths import forms_dir
+from finsam_desktop.reading.importer import read_docx
 from finsam_desktop.roles import role_text
 from finsam_desktop.sample import sample_report
 from finsam_desktop.validation import validate

@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from finsam_desktop.document.docx_reader import read_docx
 from finsam_desktop.document.export import export_docx
 from finsam_desktop.document.structure import build_document, plain_text
 from finsam_desktop.forms.expressions import ExpressionError, evaluate, parse
@@ -21,6 +20,7 @@ from finsam_desktop.forms.paths import FieldPath, InvalidPath
 from finsam_desktop.forms.spec import load_form
 from finsam_desktop.forms.values import Values
 from finsam_desktop.model import report_model
+from finsam_desktop.reading.importer import read_docx
 from finsam_desktop.validation import validate
 from tests.drafting import P, at, put
 from tests.forms import filled_draft

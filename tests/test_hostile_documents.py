@@ -15,10 +15,12 @@ import docx
 import pytest
 from docx.oxml import OxmlElement
 
-from finsam_desktop.document.docx_reader import ImportFailed, paragraph_text, read_docx
+from finsam_desktop.document.errors import ImportFailed
 from finsam_desktop.document.export import export_docx
 from finsam_desktop.document.filename import suggested_filename
 from finsam_desktop.drafts import encode
+from finsam_desktop.reading.importer import read_docx
+from finsam_desktop.reading.ooxml import paragraph_text
 from finsam_desktop.sample import sample_report
 from tests.gavleborg import Draft
 from tests.test_import import without_embedded_draft

@@ -10,9 +10,10 @@ import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from hypothesis import HealthCheck, given, settings
 
-from finsam_desktop.document.docx_reader import ImportFailed, read_docx
+from finsam_desktop.document.errors import ImportFailed
 from finsam_desktop.document.export import export_docx
 from finsam_desktop.model import text_of
+from finsam_desktop.reading.importer import read_docx
 from finsam_desktop.sample import sample_report
 from tests.drafting import at
 from tests.gavleborg import Draft

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from finsam_desktop.document.docx_reader import read_docx
 from finsam_desktop.document.export import export_docx
+from finsam_desktop.reading.importer import read_docx
 from finsam_desktop.sample import sample_report
 from tests.conftest import need
 

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop import cli, drafts
-from finsam_desktop.document.docx_reader import ImportFailed, read_docx
+from finsam_desktop.document.errors import ImportFailed
 from finsam_desktop.document.export import docx_bytes, export_docx
 from finsam_desktop.drafts import DraftUnreadable, DraftWriteError, decode, encode, read_draft
 from finsam_desktop.handoff.message import report_message
 from finsam_desktop.journal import find_recoveries, journal_path
 from finsam_desktop.paths import drafts_dir, drafts_folder, journals_dir, locks_dir
+from finsam_desktop.reading.importer import read_docx
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
 from finsam_desktop.validation import validate

@@ -8,10 +8,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from finsam_desktop.document.docx_reader import read_docx
 from finsam_desktop.document.export import export_docx
 from finsam_desktop.document.structure import build_document, plain_text
 from finsam_desktop.drafts import ImportRecord
+from finsam_desktop.reading.importer import read_docx
 from finsam_desktop.sample import sample_report
 from tests.docx_text import body_lines, open_docx
 from tests.mall_documents import LAYOUTS, mall_in_tables

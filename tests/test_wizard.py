@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from finsam_desktop.document.docx_reader import read_docx
 from finsam_desktop.drafts import read_draft
 from finsam_desktop.forms.paths import FieldPath
 from finsam_desktop.model import Report
 from finsam_desktop.paths import drafts_dir
+from finsam_desktop.reading.importer import read_docx
 from finsam_desktop.session import DraftSession
 from tests.drafting import P
 from tests.gavleborg import Draft

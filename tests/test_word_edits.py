@@ -17,8 +17,9 @@ from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from finsam_desktop.document.docx_reader import paragraph_text, read_docx
 from finsam_desktop.document.export import export_docx
+from finsam_desktop.reading.importer import read_docx
+from finsam_desktop.reading.ooxml import paragraph_text
 from finsam_desktop.sample import sample_report
 from tests.conftest import need
 

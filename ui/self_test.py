@@ -23,11 +23,11 @@ def run() -> int:
 
     from PySide6.QtCore import QCoreApplication, QTranslator
 
-    from finsam_desktop.document.docx_reader import read_docx
     from finsam_desktop.document.export import export_docx
     from finsam_desktop.document.pdf_writer import write_pdf
     from finsam_desktop.document.structure import build_document
     from finsam_desktop.paths import drafts_dir
+    from finsam_desktop.reading.importer import read_docx
     from finsam_desktop.sample import sample_report
     from finsam_desktop.session import DraftSession
     from finsam_desktop.validation import validate

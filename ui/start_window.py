@@ -320,7 +320,7 @@ class StartWindow(QMainWindow):
             return
 
         def from_word() -> DraftSession:
-            from finsam_desktop.document.docx_reader import read_docx  # python-docx loads when first needed
+            from finsam_desktop.reading.importer import read_docx  # python-docx loads when first needed
 
             result = read_docx(path)
             if result.source == "text" or result.changed or result.notes:  # what Word changed, before it opens

@@ -84,7 +84,7 @@ def read_one(path: Path) -> Received | Unread:
         if suffix == ".json":
             draft = read_draft(path).draft
         elif suffix == ".docx":
-            from finsam_desktop.document.docx_reader import read_docx  # python-docx only when needed
+            from finsam_desktop.reading.importer import read_docx  # python-docx only when needed
 
             draft = read_docx(path).draft
         else:

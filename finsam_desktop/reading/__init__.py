@@ -1,0 +1,1 @@
+"""Reading Word documents into drafts: ``importer.read_docx`` is the way in."""

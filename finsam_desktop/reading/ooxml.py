@@ -1,0 +1,131 @@
+"""A Word document's text as Word shows it: paragraphs with changes accepted, table cells,
+list items by their numbering or style (style ids resolved once per document), and the
+formatting a draft cannot hold."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.table import Table, _Cell
+
+_P_PR, _P_STYLE, _NUM_PR, _NUM_ID = qn("w:pPr"), qn("w:pStyle"), qn("w:numPr"), qn("w:numId")
+VAL = qn("w:val")
+
+
+def style_names(doc: DocxDocument) -> dict[str, str]:
+    """styleId → the style's name in lower case, read once per document (python-docx's
+    ``paragraph.style`` scans every style for every paragraph)."""
+    names: dict[str, str] = {}
+    for style in doc.styles.element.iterchildren(qn("w:style")):
+        name = style.find(qn("w:name"))
+        names[style.get(qn("w:styleId")) or ""] = ((name.get(VAL) if name is not None else None) or "").lower()
+    return names
+
+
+def list_marker(element: Any, counters: dict[str, int], numbering: dict[str, str], styles: dict[str, str]) -> str:
+    """``- `` for a bullet item, ``3. `` for the third numbered one, "" for a plain paragraph.
+    Numbering switched off on the paragraph (``numId`` 0) makes it plain, whatever its style."""
+    properties = element.find(_P_PR)
+    style_id = ""
+    if properties is not None:
+        style = properties.find(_P_STYLE)
+        style_id = style.get(VAL, "") if style is not None else ""
+        num = properties.find(_NUM_PR)
+        number = num.find(_NUM_ID) if num is not None else None
+        if number is not None:
+            number_id = number.get(VAL, "")
+            if number_id in {"", "0"}:
+                return ""
+            if numbering.get(number_id) == "decimal":
+                counters[number_id] = counters.get(number_id, 0) + 1
+                return f"{counters[number_id]}. "
+            return "- "
+    style = styles.get(style_id, "")
+    if "list bullet" in style or "punktlista" in style:
+        return "- "
+    if "list number" in style or "numrerad" in style:
+        counters[style] = counters.get(style, 0) + 1
+        return f"{counters[style]}. "
+    return ""
+
+
+def numbering_formats(doc: DocxDocument) -> dict[str, str]:
+    """numId → the format of its first level (``decimal``, ``bullet``…)."""
+    try:
+        root = doc.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return {}
+    abstract = {
+        node.get(qn("w:abstractNumId")): node.find(f"{qn('w:lvl')}/{qn('w:numFmt')}")
+        for node in root.findall(qn("w:abstractNum"))
+    }
+    formats = {}
+    for num in root.findall(qn("w:num")):
+        link = num.find(qn("w:abstractNumId"))
+        fmt = abstract.get(link.get(qn("w:val"))) if link is not None else None
+        formats[num.get(qn("w:numId"))] = fmt.get(qn("w:val")) if fmt is not None else "bullet"
+    return formats
+
+
+BLOCK_WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:ins"), qn("w:moveTo")}
+_SKIPPED = {qn("w:del"), qn("w:moveFrom"), qn("w:pPr"), qn("w:rPr"), qn("w:instrText"), qn("w:delText")}
+_SKIPPED_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+TEXT, _TAB, _BREAKS = qn("w:t"), qn("w:tab"), {qn("w:br"), qn("w:cr")}
+
+
+def paragraph_text(element: Any) -> str:
+    """A paragraph's text as Word shows it with changes accepted: runs inside content
+    controls, hyperlinks, fields and tracked insertions count; deleted text does not."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        for child in node:
+            tag = child.tag
+            if tag == TEXT:
+                parts.append(child.text or "")
+            elif tag == _TAB:
+                parts.append("\t")
+            elif tag in _BREAKS:
+                parts.append("\n")
+            elif tag not in _SKIPPED and tag != _SKIPPED_ALTERNATE:
+                walk(child)
+
+    walk(element)
+    return "".join(parts)
+
+
+def cell_text(cell: _Cell) -> str:
+    return "\n".join(paragraph_text(p._p) for p in cell.paragraphs)
+
+
+def table_cells(table: Table) -> list[list[_Cell]]:
+    """Each row's cells once: a cell spanning columns is one ``w:tc``; the continuation
+    cells of a vertical merge are left out."""
+    return [[_Cell(tc, table) for tc in row._tr.tc_lst if tc.vMerge != "continue"] for row in table.rows]
+
+
+# --- lines to fields ------------------------------------------------------------------
+
+
+FORMATTING_LOST = (
+    "Fetstil, färg, markering eller understrykning som lagts till i Word kommer inte med: utkastet sparar "
+    "bara texten, och nästa export har rapportens egen formatering."
+)
+_FORMATS = {qn("w:b"), qn("w:color"), qn("w:highlight"), qn("w:u"), qn("w:strike")}
+_OFF = {"0", "false", "none", "auto"}
+
+
+def formatted_characters(doc: DocxDocument) -> int:
+    """Characters of the body in runs with their own bold, colour, highlight, underline or
+    strike-through, links aside (the export makes those blue and underlined itself). Counted
+    in characters, so a run Word splits in two counts the same."""
+    count = 0
+    for properties in doc.element.body.iter(qn("w:rPr")):
+        run = properties.getparent()
+        if run is None or run.tag != qn("w:r") or run.getparent().tag == qn("w:hyperlink"):
+            continue
+        if any(child.tag in _FORMATS and (child.get(VAL) or "on").lower() not in _OFF for child in properties):
+            count += sum(len(text.text or "") for text in run.iter(TEXT))
+    return count
