@@ -43,6 +43,9 @@ class Reader:
         self.doc = doc
         self.form = form
         self.targets = targets(form)
+        self.by_letter: dict[str, list[Target]] = {}  # longest first within each, as in targets()
+        for target in self.targets:
+            self.by_letter.setdefault(target.words[:1], []).append(target)
         self.section = ""
         self.current: Target | None = None
         self.front = front_sections(form)
@@ -63,11 +66,13 @@ class Reader:
     def match(self, text: str, in_list: bool = False) -> tuple[Target, str] | None:
         """The label ``text`` starts with and what follows it. A line that is a list item
         counts only when it is a whole heading (Word's own numbering)."""
-        for target in self.targets:
+        text = text.replace(CHECKED, "").replace(UNCHECKED, "")
+        start = norm(text[:200])[:1]
+        for target in self.by_letter.get(start, ()):  # a label and its line share the first letter
             elsewhere = not target.numbered and target.section != self.section
             if elsewhere and not (target.section == FRONT and self.section in self.front) and target.role != "section":
                 continue  # a bare label counts only inside its own section
-            rest = split_after(text.replace(CHECKED, "").replace(UNCHECKED, ""), target.words)
+            rest = split_after(text, target.words)
             if rest is None:
                 continue
             whole = not rest or bool(target.help_words and target.help_words.startswith(norm(rest[:200])[:40]))

@@ -154,16 +154,16 @@ def joined(lines: list[str], spec: FieldBase) -> str:
     """Field text from its lines. In answers, paragraphs stand apart by a blank line and
     list items (``•Text`` too) together; other fields keep one line per paragraph."""
     answer = spec.paragraphs
-    text = ""
+    parts: list[str] = []  # joined once: adding to a string line by line is quadratic
     for line in lines:
         if not line.strip():
-            text += "\n"
+            parts.append("\n")
             continue
         item = LIST_ITEM.match(line)
         if item:
             line = f"{item.group(1) or item.group(2)} {line[item.end() :]}"
-        text += ("\n" if item or not text or not answer else "\n\n") + line.rstrip()
-    text = re.sub(r"\n{3,}", "\n\n", text).strip("\n ")
+        parts.append(("\n" if item or not parts or not answer else "\n\n") + line.rstrip())
+    text = re.sub(r"\n{3,}", "\n\n", "".join(parts)).strip("\n ")
     if not answer:
         text = re.sub(r"\n+", "\n", text)
     if spec.help:
