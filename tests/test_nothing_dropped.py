@@ -205,6 +205,22 @@ def test_bold_added_in_word_is_said_not_lost_in_silence(tmp_path: Path) -> None:
     assert result.draft == draft
 
 
+@pytest.mark.parametrize(("cell", "typed"), [(0, "Åldersgrupp\nGäller hösten"), (1, "Kvinnor (varav 2 unga)")])
+def test_text_typed_into_a_table_header_keeps_the_table_and_the_text(tmp_path: Path, cell: int, typed: str) -> None:
+    from tests.forms import filled_draft
+
+    name, draft = filled_draft("prov-alla")
+    export_docx(draft, name, tmp_path / "r.docx")
+    doc = docx.Document(str(tmp_path / "r.docx"))
+    table = next(table for table in doc.tables if [cell.text for cell in table.rows[0].cells][1:2] == ["Kvinnor"])
+    table.rows[0].cells[cell].text = typed
+    doc.save(str(tmp_path / "r.docx"))
+    result = read_docx(tmp_path / "r.docx")
+    assert result.draft == draft
+    assert typed.splitlines()[-1] in result.imported.note
+    assert any("rubrikraden" in line for line in result.summary())
+
+
 @pytest.mark.parametrize("form_id", ["gavleborg-slutrapport", "sjobygden-slutrapport", "prov-alla"])
 def test_every_paragraph_added_anywhere_in_an_export_comes_back_in_the_draft_or_its_note(tmp_path: Path, form_id: str) -> None:
     """Random paragraphs inserted before, after and between the sections, into table cells and

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 
 import pytest
@@ -17,6 +19,7 @@ from finsam_desktop.parsing import (
     parse_phone,
     parse_postnummer,
 )
+from finsam_desktop.reading.matching import norm
 from tests.strategies import any_text
 
 PARSERS = [parse_date, parse_kronor, parse_phone, parse_postnummer, parse_email]
@@ -151,3 +154,11 @@ def test_never_raises_and_canonical_parses_to_itself(parser, text: str) -> None:
     if parsed.ok:
         again = parser(parsed.text)
         assert (again.value, again.text, again.note, again.error) == (parsed.value, parsed.text, "", "")
+
+
+@given(st.text())
+def test_matching_ignores_case_accents_and_punctuation_in_any_text(text: str) -> None:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    assert norm(text) == " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+    assert norm("Allmänna uppgifter: ÅÄÖ-é") == "allmanna uppgifter aao e"

@@ -23,6 +23,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Length, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
+from lxml import etree
 
 from finsam_desktop.document import embedded
 from finsam_desktop.document.blocks import (
@@ -117,22 +119,37 @@ def add_text(paragraph: DocxParagraph, text: str):  # type: ignore[no-untyped-de
     start = 0
     for match in _LINK.finditer(text):
         if match.start() > start:
-            _fill_run(paragraph.add_run(), text[start : match.start()])
+            _fill_run(_new_run(paragraph), text[start : match.start()])
         _link(paragraph, match.group())
         start = match.end()
-    run = paragraph.add_run()
+    run = _new_run(paragraph)
     _fill_run(run, text[start:])
     return run
 
 
+def _new_run(paragraph: DocxParagraph) -> Run:
+    """A run at the end of the paragraph (python-docx's ``add_run`` searches the schema)."""
+    return Run(etree.SubElement(paragraph._p, _R), paragraph)
+
+
+_TAB_OR_BREAK = re.compile(r"(\t|\n)")
+_P, _R, _T, _TAB, _BR, _SPACE = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("xml:space")
+
+
 def _fill_run(run, text: str) -> None:  # type: ignore[no-untyped-def]
-    for piece in re.split(r"(\t|\n)", text):
+    """Text, tabs and breaks appended to the run's element as lxml does it: python-docx's own
+    ``add_t`` looks up where in the schema each goes, which for a long answer is most of the export."""
+    element = run._r
+    for piece in _TAB_OR_BREAK.split(text):
         if piece == "\t":
-            run._r.add_tab()
+            etree.SubElement(element, _TAB)
         elif piece == "\n":
-            run._r.add_br()
+            etree.SubElement(element, _BR)
         elif piece:
-            run._r.add_t(piece)
+            t = etree.SubElement(element, _T)
+            t.text = piece
+            if piece[0].isspace() or piece[-1].isspace():
+                t.set(_SPACE, "preserve")
 
 
 def _set_font(style_font, size: float, bold: bool = False, italic: bool = False, colour: RGBColor = TEXT_COLOUR) -> None:  # type: ignore[no-untyped-def]
@@ -260,11 +277,24 @@ def _cell_answer(cell, text: str) -> None:  # type: ignore[no-untyped-def]
         elif isinstance(block, Paragraph):
             pieces.append((block.text, None))
     for index, (piece, style) in enumerate(pieces):
-        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        paragraph = cell.paragraphs[0] if index == 0 else DocxParagraph(etree.SubElement(cell._tc, _P), cell)
         if style is not None:
             paragraph.style = style
-        paragraph.paragraph_format.space_after = Pt(2)
+        _space_after(paragraph, CELL_SPACE_AFTER)
         add_text(paragraph, piece)
+
+
+CELL_SPACE_AFTER = "40"  # twentieths of a point: 2 pt
+
+
+def _space_after(paragraph: DocxParagraph, twips: str) -> None:
+    """Space after a new paragraph that has at most a style: its spacing comes right after
+    the style in the schema, so it is appended where python-docx would search for the place."""
+    properties = paragraph._p.get_or_add_pPr()
+    spacing = properties.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = etree.SubElement(properties, qn("w:spacing"))
+    spacing.set(qn("w:after"), twips)
 
 
 def _table(body: _Body, columns: int, widths: Sequence[Length]) -> Table:
@@ -416,8 +446,8 @@ def _as_a_current_word_document(doc: DocxDocument) -> None:
             del doc.part.rels[rel_id]
 
 
-def write_docx(report: ReportDocument, draft_json: bytes) -> bytes:
-    """The .docx file's bytes for ``report``, carrying ``draft_json`` for exact read-back."""
+def docx_document(report: ReportDocument) -> DocxDocument:
+    """``report`` drawn as a Word document, in memory."""
     doc = Document()
     _prepare_styles(doc)
     _page_setup(doc)
@@ -431,6 +461,12 @@ def write_docx(report: ReportDocument, draft_json: bytes) -> bytes:
     _page_furniture(doc, report)
     _properties(doc, report)
     _as_a_current_word_document(doc)
+    return doc
+
+
+def write_docx(report: ReportDocument, draft_json: bytes) -> bytes:
+    """The .docx file's bytes for ``report``, carrying ``draft_json`` for exact read-back."""
+    doc = docx_document(report)
     embedded.attach(doc, draft_json)
     out = BytesIO()
     doc.save(out)

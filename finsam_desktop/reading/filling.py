@@ -105,6 +105,9 @@ def _rows(reader: Reader, draft: Report, path: FieldPath, spec: RowsBase, notes:
             row_model(**{key: items[key].from_text(joined(lines, items[key])) for key, lines in signer.items() if key in stored})
             for signer in reader.signers[path]
         ]
-    if spec.fixed_rows:
+    if spec.fixed_rows:  # its table was not found: what stands under its label is kept, not read as rows
+        written = joined(reader.texts.get(path) or [], spec)
+        if written:
+            reader.unplaced.append(f"{spec.title}: {written}")
         return list(path.get(draft))
     return rows_from_text(joined(reader.texts.get(path) or [], spec), spec, row_model, notes)

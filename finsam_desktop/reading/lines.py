@@ -22,6 +22,7 @@ from finsam_desktop.reading.matching import (
     Target,
     form_texts,
     front_sections,
+    header_extra,
     joined,
     norm,
     split_after,
@@ -189,13 +190,16 @@ class Reader:
     def grid_table(self, table: Table) -> bool:
         """A Word table whose header row is a list's or a table's column labels: its rows
         are that field's rows (a fixed table's rows found by their labels, its total left)."""
-        header = [norm(cell_text(cell)) for cell in table.rows[0].cells] if table.rows else []
+        header = [cell_text(cell) for cell in table.rows[0].cells] if table.rows else []
         for path, spec, _section in self.form.fields():
             if not isinstance(spec, RowsBase):
                 continue
             grid = spec.grid_header()
-            if grid is None or header != [norm(label) for label in grid]:
+            extra = None if grid is None else header_extra(header, grid)
+            if extra is None:
                 continue
+            if extra:
+                self.unplaced.append(f"{spec.title}, rubrikraden: {' '.join(extra)}")
             self.tables[path] = self.grid_rows(table, path, spec)
             self.start(next(t for t in self.targets if t.path == path and t.role == "field"))
             return True

@@ -5,6 +5,7 @@ field's label, the mall's own text), tolerant of small differences in wording an
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -41,9 +42,17 @@ class Target:
 
 def norm(text: str) -> str:
     """Lower case, no accents, no punctuation: ``Allmänna uppgifter:`` → ``allmanna uppgifter``."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    text = unicodedata.normalize("NFKD", text.lower()).translate(_combining())
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+@functools.cache
+def _combining() -> dict[int, None]:
+    """The accents NFKD splits off, to drop in one ``translate`` (all lie below U+20000)."""
+    return dict.fromkeys(code for code in range(0x20000) if unicodedata.combining(chr(code)))
+
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def similar(a: str, b: str) -> bool:
@@ -52,7 +61,9 @@ def similar(a: str, b: str) -> bool:
         return True
     if len(b) < 5 or not a or a[0] != b[0] or abs(len(a) - len(b)) > max(2, len(b) // 10):
         return False
-    return difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR_ENOUGH
+    matcher = difflib.SequenceMatcher(None, a, b)  # the quick bounds first: most lines are no label
+    quick = matcher.real_quick_ratio() >= SIMILAR_ENOUGH and matcher.quick_ratio() >= SIMILAR_ENOUGH
+    return quick and matcher.ratio() >= SIMILAR_ENOUGH
 
 
 def split_after(text: str, words: str) -> str | None:
@@ -75,6 +86,22 @@ def split_after(text: str, words: str) -> str | None:
             if best is None or score > best[0]:
                 best = (score, match.end())
     return text[best[1] :].strip(" :\t") if best else None
+
+
+def header_extra(cells: list[str], labels: list[str]) -> list[str] | None:
+    """What a table's header row holds beyond ``labels`` (each cell starting with its label),
+    or None when the row is not those labels."""
+    if len(cells) != len(labels):
+        return None
+    extra: list[str] = []
+    for text, label in zip(cells, labels, strict=True):
+        first, *rest = text.strip().splitlines() or [""]
+        words, start = norm(label), norm(first[: 2 * len(label) + 40])
+        if words and not (start == words or start.startswith(words + " ")):
+            return None
+        beyond = rest if start == words else [first, *rest]  # a label with more on its line: the line
+        extra += [line.strip() for line in beyond if line.strip()]
+    return extra
 
 
 PRINTED_NUMBER = re.compile(r"[−-]?[0-9][0-9  ]*(?:[.,][0-9]+)?(?: ?(?:kr|st|%))?|–")

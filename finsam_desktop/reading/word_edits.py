@@ -4,16 +4,15 @@ text changed taken from the document, and what the document holds beyond the fie
 from __future__ import annotations
 
 import copy
-from io import BytesIO
 from typing import Any
 
-import docx
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from pydantic import BaseModel
 
-from finsam_desktop.document.export import docx_bytes
+from finsam_desktop.document.docx_writer import docx_document
+from finsam_desktop.document.structure import build_document
 from finsam_desktop.drafts import DraftFile
 from finsam_desktop.forms.kinds import FieldBase
 from finsam_desktop.forms.paths import FieldPath
@@ -45,7 +44,7 @@ def with_word_edits(stored: DraftFile, reader: Reader, form: FormSpec, notes: li
     """The embedded draft, with every field whose visible text was changed in Word taken from
     the document: each field is compared with how the export printed it, read the same way."""
     visible, _, _ = fill(reader, form)
-    exported = read_lines(docx.Document(BytesIO(docx_bytes(stored.draft, stored.name, stored.imported)[0])), form)
+    exported = read_lines(docx_document(build_document(stored.draft, office=stored.imported.office)), form)
     printed, _, _ = fill(exported, form)
     draft = stored.draft.model_copy(deep=True)
     changed = []
