@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bench import bench_compile, bench_core, bench_export, bench_parsers, bench_ui
+from bench import bench_compile, bench_core, bench_export, bench_import, bench_parsers, bench_ui
 from bench.runner import run, table
 
-MODULES = [bench_core, bench_export, bench_parsers, bench_ui, bench_compile]
+MODULES = [bench_core, bench_export, bench_import, bench_parsers, bench_ui, bench_compile]
 
 
 def main() -> None:
