@@ -193,7 +193,8 @@ def test_a_report_filled_by_hand_in_the_variants_mall_is_recognised_and_read(
     costs = {label: (row.budget.raw, row.utfall.raw) for label, row in zip(labels, draft.ekonomi.kostnader, strict=True)}
     assert {label: money for label, money in costs.items() if any(money)} == variant.COSTS
     assert [(row.organisation, row.ort_datum, row.namnfortydligande) for row in draft.underskrifter] == variant.SIGNERS
-    assert result.notes == []
+    assert result.notes == (variant.OWN_WORDS_NOTES if layout is variant.variant_in_the_mall_s_own_words else [])
+    assert result.imported.note == ""
 
 
 def test_a_stated_total_that_its_rows_do_not_add_up_to_is_said(tmp_path: Path) -> None:

@@ -1,6 +1,8 @@
 """Word documents imitating reports filled in by hand in the Sjöbygden variant's mall:
 label lines ("Insatsens namn: …"), Word tables for members, goals and costs, and signer
-blocks as tables or as label lines. The text is this project's own."""
+blocks as tables or as label lines; and one in the mall's own words, which are longer than
+the form file's labels ("3.1 Bakgrund till insatsen", "5.1 Vilka effekter har insatsen gett
+för parterna?"), with label and value in one table cell. The text is this project's own."""
 
 from __future__ import annotations
 
@@ -113,4 +115,65 @@ def variant_with_label_lines(path: Path) -> Path:
     return path
 
 
-VARIANT_LAYOUTS = [variant_with_signer_tables, variant_with_label_lines]
+OWN_WORDS = [
+    ("3. Insatsbeskrivning", ""),
+    ("3.1 Bakgrund till insatsen", "beskrivning.bakgrund"),
+    ("3.2 Syfte med insatsen", "beskrivning.syfte"),
+    ("3.3 Målgrupp och antal deltagare", "beskrivning.malgrupp"),
+    ("4. Resultat och utfall av insatsen", ""),
+    ("4.1 Insatsens mål och resultat", ""),
+]
+OWN_WORDS_AFTER_GOALS = [
+    ("4.2 Beskriv arbetssättet i insatsen", "resultat.arbetssatt"),
+    ("4.3 Har det skett avvikelser från ansökan?", "resultat.avvikelser"),
+    ("4.4 Hur har insatsen följts upp?", "resultat.uppfoljning"),
+    ("5. Analys", ""),
+    ("5.1 Vilka effekter har insatsen gett för parterna?", "analys.effekter"),
+    ("5.2 Har samverkan mellan parterna förbättrats?", "analys.samverkan"),
+    ("5.3 Vilka lärdomar har ni dragit?", "analys.lardomar"),
+    ("5.4 Hur ska arbetet leva vidare efter insatsen?", "analys.implementering"),
+    ("5.5 Har insatsen synliggjort systemfel?", "analys.systemfel"),
+    ("6. Ekonomisk rapport", ""),
+    ("6.1 Kommentar till den ekonomiska redovisningen", "ekonomi.kommentar"),
+]
+# what the import says of this layout: the goals' ja and nej as the form writes them, and
+# the headings it found by their numbers
+OWN_WORDS_NOTES = [
+    "4.1 Mål och utfall, Har målet uppnåtts? Ja eller nej: ”ja” lästes som ”Ja”.",
+    "4.1 Mål och utfall, Har målet uppnåtts? Ja eller nej: ”nej” lästes som ”Nej”.",
+    "Rubrikerna 2, 3.1, 3.2, 3.3, 4, 4.1, 4.2, 4.3, 4.4, 5.1, 5.2, 5.3, 5.4, 5.5 står med mallens egna ord; "
+    "de lästes efter sina nummer.",
+]
+
+
+def variant_in_the_mall_s_own_words(path: Path) -> Path:
+    doc = docx.Document()
+    doc.add_paragraph("Slutrapport", "Title")
+    doc.add_paragraph("Insats finansierad med samordningsmedel")
+    doc.add_paragraph("1. Insatsen", "Heading 1")
+    start, end = EXPECTED["insatsen.tidsperiod.start"], EXPECTED["insatsen.tidsperiod.slut"]
+    _table(
+        doc,
+        [
+            (f"Insatsens namn: {EXPECTED['insatsen.insatsens_namn']}",),
+            (f"Tidsperiod: {start} – {end}",),
+            ("Beviljat medel (kr): 350 000",),
+        ],
+    )
+    doc.add_paragraph("2. Förbundsmedlemmar som sökt medel för insatsen", "Heading 1")
+    _table(doc, [(f"Organisation: {org}", f"Kontaktperson: {name}", f"E-post: {mail}") for org, name, mail in MEMBERS])
+    _questions(doc, OWN_WORDS)
+    goals = [(goal, reached.lower(), result) for goal, reached, result in GOALS]
+    _table(doc, [("Insatsens mål", "Har målet uppnåtts? (Ja/Nej)", "Utfall/resultat"), *goals])
+    _questions(doc, OWN_WORDS_AFTER_GOALS)
+    doc.add_paragraph("6.2 Kostnader per kostnadsslag", "Heading 2")
+    costs = [(name, *money) for name, money in COSTS.items()]
+    _table(doc, [("Kostnadsslag", "Budget (kr)", "Utfall (kr)"), *costs, ("Summa", "350 000", "327 700")])
+    doc.add_paragraph("7. Underskrifter", "Heading 1")
+    for organisation, place, name in SIGNERS:
+        _table(doc, [(f"Organisation: {organisation}",), (f"Ort och datum: {place}",), (f"Namnförtydligande: {name}",), ("Underskrift:",)])
+    doc.save(str(path))
+    return path
+
+
+VARIANT_LAYOUTS = [variant_with_signer_tables, variant_with_label_lines, variant_in_the_mall_s_own_words]

@@ -16,12 +16,20 @@ from finsam_desktop.reading.matching import joined, norm
 
 
 def row_marks(spec: RowsBase) -> list[tuple[str, tuple[str, ...]]]:
-    """Each text column and the words that start it when rows are written as running text:
-    as the form says, else the labels of its first two text columns."""
+    """Each column and the words that start it when rows are written as running text
+    (``Organisation: …``): as the form says, else the labels of its columns."""
     if spec.marks:
         return list(spec.marks.items())
-    texts = [item for item in spec.items if item.paragraphs or item.names][:2]
-    return [(item.key, (item.label,)) for item in texts]
+    return [(item.key, (item.label,)) for item in spec.items if item.has_value]
+
+
+_LETTERS = str.maketrans({"a": "[aåä]", "o": "[oö]", "e": "[eé]"})
+
+
+def _as_written(words: str) -> str:
+    """A pattern for normalised ``words`` as a document writes them: ``e post`` finds
+    "E-post", ``mal`` finds "Mål"."""
+    return r"[\W_]+".join(re.escape(word).translate(_LETTERS) for word in words.split())
 
 
 def rows_from_text(text: str, spec: RowsBase, row_model: type[Any], notes: list[str]) -> list[Any]:
@@ -34,17 +42,19 @@ def rows_from_text(text: str, spec: RowsBase, row_model: type[Any], notes: list[
     if not marks:
         return []
     by_word = {norm(word): key for key, words in marks for word in words}
-    pattern = "|".join(re.escape(word).replace("a", "[aå]") for word in sorted(by_word, key=len, reverse=True))
+    pattern = "|".join(_as_written(word) for word in sorted(by_word, key=len, reverse=True))
     pieces = re.split(rf"(?im)^\s*({pattern})\s*[0-9]*\s*:\s*", text)
     first = marks[0][0]
+    items = dict(spec.children())
     rows: list[Any] = []
     if len(pieces) > 1:
         for keyword, body in zip(pieces[1::2], pieces[2::2], strict=True):
             key = by_word.get(norm(keyword), first)
             if key == first or not rows:
-                rows.append(row_model(**{key: body.strip()}))
+                rows.append(row_model(**{key: items[key].from_text(body.strip())}))
             else:
-                setattr(rows[-1], key, (text_of(getattr(rows[-1], key)) + "\n\n" + body.strip()).strip())
+                written = (text_of(getattr(rows[-1], key)) + "\n\n" + body.strip()).strip()
+                setattr(rows[-1], key, items[key].from_text(written))
         if pieces[0].strip():
             setattr(rows[0], first, (pieces[0].strip() + "\n\n" + text_of(getattr(rows[0], first))).strip())
     elif text.strip():

@@ -33,7 +33,7 @@ def recognised(doc: DocxDocument, path: Path, form: FormSpec | None) -> tuple[Fo
     candidates = [form] if form is not None else list(installed_forms().forms.values())
     scored = []
     for candidate in candidates:
-        reader = read_lines(doc, candidate)
+        reader = read_lines(doc, candidate, mall_words=True)
         if len(reader.sections_seen) >= MIN_SECTIONS:
             found = sum(bool(lines) for lines in reader.texts.values()) + len(reader.tables) + len(reader.names)
             scored.append((len(reader.sections_seen) + found, candidate, reader))

@@ -11,18 +11,16 @@ from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 
 from finsam_desktop.document.blocks import CHECKED, UNCHECKED
-from finsam_desktop.forms.kinds import FieldBase, RowsBase
+from finsam_desktop.forms.kinds import FieldBase
 from finsam_desktop.forms.paths import FieldPath
 from finsam_desktop.forms.spec import FormSpec
-from finsam_desktop.model import report_model, row_type
+from finsam_desktop.reading.grids import grid_table
 from finsam_desktop.reading.matching import (
     FRONT,
-    PRINTED_NUMBER,
     Line,
     Target,
     form_texts,
     front_sections,
-    header_extra,
     joined,
     norm,
     split_after,
@@ -31,22 +29,27 @@ from finsam_desktop.reading.matching import (
 from finsam_desktop.reading.ooxml import (
     BLOCK_WRAPPERS,
     cell_text,
+    is_heading,
     list_marker,
     numbering_formats,
     paragraph_text,
     style_names,
     table_cells,
 )
+from finsam_desktop.reading.wording import heading_and_answer, label_before_colon, leading_number, value_after_label
 
 
 class Reader:
-    def __init__(self, doc: DocxDocument, form: FormSpec) -> None:
+    def __init__(self, doc: DocxDocument, form: FormSpec, mall_words: bool = False) -> None:
         self.doc = doc
         self.form = form
+        self.mall_words = mall_words  # filled in by hand: headings in the mall's words, not the reporter's
+        self.reworded: list[str] = []  # numbers of the headings found in the mall's own words
         self.targets = targets(form)
         self.by_letter: dict[str, list[Target]] = {}  # longest first within each, as in targets()
         for target in self.targets:
             self.by_letter.setdefault(target.words[:1], []).append(target)
+        self.by_number = {target.number: target for target in reversed(self.targets) if target.number}
         self.section = ""
         self.current: Target | None = None
         self.front = front_sections(form)
@@ -64,23 +67,73 @@ class Reader:
         self.numbering = numbering_formats(doc)
         self.styles = style_names(doc)
 
-    def match(self, text: str, in_list: bool = False) -> tuple[Target, str] | None:
+    def match(self, text: str, in_list: bool = False, heading: bool = False) -> tuple[Target, str] | None:
         """The label ``text`` starts with and what follows it. A line that is a list item
-        counts only when it is a whole heading (Word's own numbering)."""
+        counts only when it is a whole heading (Word's own numbering). In a report filled in
+        by hand, a question's number comes first, then its label in the mall's words."""
         text = text.replace(CHECKED, "").replace(UNCHECKED, "")
+        if self.mall_words and not in_list and (numbered := self.by_its_number(text, heading)):
+            return numbered
         start = norm(text[:200])[:1]
         for target in self.by_letter.get(start, ()):  # a label and its line share the first letter
             elsewhere = not target.numbered and target.section != self.section
             if elsewhere and not (target.section == FRONT and self.section in self.front) and target.role != "section":
                 continue  # a bare label counts only inside its own section
             rest = split_after(text, target.words)
-            if rest is None:
+            if rest is None or (target.role == "row" and not self.starts_a_row(text, target)):
                 continue
             whole = not rest or bool(target.help_words and target.help_words.startswith(norm(rest[:200])[:40]))
             if (target.alone or in_list) and not whole:
                 continue  # an answer or list item that happens to begin with the label's words
-            return target, rest
-        return None
+            return target, self.own_words(target, text, rest, heading) if self.mall_words else rest
+        return self.by_short_label(text) if self.mall_words else None
+
+    def starts_a_row(self, text: str, target: Target) -> bool:
+        """``Organisation: …`` of a list's row, where no answer is being written."""
+        label, colon, _value = text[:200].partition(":")
+        writing = self.current is not None and self.current.role == "field" and self.current.path != target.path
+        answer = writing and self.current is not None and self.form.spec_at(self.current.path).paragraphs
+        return bool(colon) and norm(label) == target.words and not answer
+
+    def by_its_number(self, text: str, heading: bool) -> tuple[Target, str] | None:
+        """A question found by its number ("5.1"; a section's "2." only as a heading)
+        whatever its words, the rest of its heading left out and said once."""
+        numbered = leading_number(text[:200])
+        target = self.by_number.get(numbered[0]) if numbered else None
+        if numbered is None or target is None or ("." not in numbered[0] and not heading):
+            return None
+        rest = split_after(text, target.words)
+        if rest is not None:
+            return target, self.own_words(target, text, rest, heading)
+        after = numbered[1]
+        _words, rest = heading_and_answer(after.strip(" :\t"), after.lstrip().startswith(":"), heading)
+        self.reworded.append(target.number)
+        return target, rest
+
+    def own_words(self, target: Target, text: str, rest: str, heading: bool) -> str:
+        """What follows a label in the mall's own words: the rest of a numbered heading is
+        the mall's; a one-line field's label may say a little more before its colon."""
+        colon = text[: len(text) - len(rest)].rstrip().endswith(":")
+        if target.numbered:
+            words, rest = heading_and_answer(rest, colon, heading)
+            if words:
+                self.reworded.append(target.number)
+            return rest
+        if target.role == "field" and not self.form.spec_at(target.path).paragraphs:
+            return value_after_label(rest, colon)
+        return rest
+
+    def by_short_label(self, text: str) -> tuple[Target, str] | None:
+        """``Tidsperiod: …`` for the section's one label that starts with those words."""
+        words = label_before_colon(text)
+        if words is None:
+            return None
+        fitting = [
+            target
+            for target in self.by_letter.get(words[:1], ())
+            if target.role in {"field", "signer"} and target.section == self.section and target.words.startswith(words + " ")
+        ]
+        return (fitting[0], text.partition(":")[2].strip()) if len(fitting) == 1 else None
 
     def marker(self, element: Any) -> str:
         return list_marker(element, self.counters, self.numbering, self.styles)
@@ -137,11 +190,16 @@ class Reader:
         self.texts[self.current.path].append(line.marker + line.text)
 
     def line(self, line: Line) -> None:
-        found = self.match(line.text, in_list=bool(line.marker)) if line.text.strip() else None
+        found = self.match(line.text, bool(line.marker), line.heading) if line.text.strip() else None
         if found is None:
             self.add(line)
             return
         target, rest = found
+        if target.role == "row":  # its label stays: the list's rows are told apart by it
+            if self.current is None or self.current.path != target.path:
+                self.start(Target("", "field", target.section, target.path))
+            self.add(Line(line.text))
+            return
         if target.role == "office" and rest:
             self.office_line(target, rest)
             return
@@ -161,21 +219,12 @@ class Reader:
             self.start(labels[label.casefold()])
             self.add(Line(value))
 
-    def keep_beyond(self, spec: FieldBase, where: str, cells: list[_Cell], lines: int) -> None:
-        """Text in cells beyond what the app printed there (with ``lines``, one number a cell)
-        goes to the note: a row the form lacks, a total or computed cell written into in Word."""
-        extra = [
-            line
-            for cell in cells
-            for line in cell_text(cell).splitlines()
-            if line.strip() and not (lines and PRINTED_NUMBER.fullmatch(line.strip()))
-        ]
-        if extra:
-            self.unplaced.append(f"{spec.title}, {where}: " + " ".join(line.strip() for line in extra))
-
     def finish(self) -> None:
         """Text typed under a field read from a Word table, or after a computed value, is kept
-        (in the draft's note)."""
+        (in the draft's note). Headings found in the mall's own words are said, once."""
+        if self.reworded:
+            numbers = ", ".join(dict.fromkeys(self.reworded))
+            self.notes.append(f"Rubrikerna {numbers} står med mallens egna ord; de lästes efter sina nummer.")
         for path, lines in self.texts.items():
             spec = self.form.spec_at(path)
             extra = [line.strip() for line in lines if line.strip()][1:]
@@ -187,82 +236,12 @@ class Reader:
             if written:
                 self.unplaced.append(f"{spec.title}: {written}")
 
-    def grid_table(self, table: Table) -> bool:
-        """A Word table whose header row is a list's or a table's column labels: its rows
-        are that field's rows (a fixed table's rows found by their labels, its total left)."""
-        header = [cell_text(cell) for cell in table.rows[0].cells] if table.rows else []
-        for path, spec, _section in self.form.fields():
-            if not isinstance(spec, RowsBase):
-                continue
-            grid = spec.grid_header()
-            extra = None if grid is None else header_extra(header, grid)
-            if extra is None:
-                continue
-            if extra:
-                self.unplaced.append(f"{spec.title}, rubrikraden: {' '.join(extra)}")
-            self.tables[path] = self.grid_rows(table, path, spec)
-            self.start(next(t for t in self.targets if t.path == path and t.role == "field"))
-            return True
-        return False
-
-    def grid_rows(self, table: Table, path: FieldPath, spec: RowsBase) -> list[Any]:
-        """A table's rows into the field's: the mall's fixed rows found by their labels, a
-        list's rows in order. The total row and computed cells are the app's own, and a row
-        the form does not have is not the field's: what they hold beyond that is kept in the
-        note, never dropped."""
-        row_model = row_type(report_model(self.form)(), path)
-        fixed = [norm(label) for label in spec.fixed_rows]
-        rows: list[Any] = [row_model() for _ in fixed]
-        stated: list[str] = []
-        labelled = bool(fixed)  # a table's first column holds the row labels
-        for row in table.rows[1:]:
-            cells = list(row.cells)
-            label = norm(cell_text(cells[0])) if cells else ""
-            if spec.total and label == norm(spec.total):
-                stated = [cell_text(cell).strip() for cell in cells[1:]] if labelled or not spec.items[0].numeric else []
-                self.keep_beyond(spec, spec.total, cells[1:] if labelled or not spec.items[0].numeric else cells, lines=1)
-                continue
-            if labelled:
-                if label not in fixed:
-                    self.keep_beyond(spec, cell_text(cells[0]).strip(), cells, lines=0)
-                    continue
-                target = rows[fixed.index(label)]
-                cells = cells[1:]
-            else:
-                target = row_model()
-                rows.append(target)
-            for cell, item in zip(cells, spec.items, strict=False):
-                if not item.has_value:
-                    self.keep_beyond(spec, item.label, [cell], lines=1)  # the computed value is the app's
-                    continue
-                written = self.cell_answer(cell, item)
-                value = item.from_text(written)
-                if isinstance(value, str) and value != written.strip():
-                    self.notes.append(f"{spec.title}, {item.label}: ”{written.strip()}” lästes som ”{value}”.")
-                setattr(target, item.key, value)
-        self.check_total(spec, rows, stated)
-        return rows
-
-    def check_total(self, spec: RowsBase, rows: list[Any], stated: list[str]) -> None:
-        """A total written in the document that its rows do not add up to is said."""
-        for item, text in zip(spec.items, stated, strict=False):
-            if not item.numeric or not item.has_value or not text:
-                continue
-            written = item.scalar(item.from_text(text))
-            values = [item.scalar(getattr(row, item.key)) for row in rows]
-            computed = sum(value for value in values if isinstance(value, int | float))
-            if isinstance(written, int | float) and written != computed:
-                self.notes.append(
-                    f"{spec.number or spec.name}: {spec.total} {item.label} i dokumentet är {item.format_number(written)}, "
-                    f"men raderna blir {item.format_number(computed)}. Kontrollera beloppen."
-                )
-
     def cell_answer(self, cell: _Cell, spec: FieldBase) -> str:
         """A cell holding paragraphs and lists, read like an answer."""
         return joined([line.marker + line.text for line in self.cell_lines(cell)], spec)
 
     def cell_lines(self, cell: _Cell) -> list[Line]:
-        return [Line(paragraph_text(p._p), self.marker(p._p)) for p in cell.paragraphs] + [
+        return [Line(paragraph_text(p._p), self.marker(p._p), is_heading(p._p, self.styles)) for p in cell.paragraphs] + [
             Line("")
         ]
 
@@ -292,17 +271,17 @@ class Reader:
         """Paragraphs and tables in reading order, inside content controls too."""
         for child in (self.doc.element.body if container is None else container).iterchildren():
             if child.tag == qn("w:p"):
-                self.line(Line(paragraph_text(child), self.marker(child)))
+                self.line(Line(paragraph_text(child), self.marker(child), is_heading(child, self.styles)))
             elif child.tag == qn("w:tbl"):
                 table = Table(child, self.doc)
-                if not self.grid_table(table):
+                if not grid_table(self, table):
                     self.table(table)
             elif child.tag in BLOCK_WRAPPERS:
                 self.read(child)
 
 
-def read_lines(doc: DocxDocument, form: FormSpec) -> Reader:
-    reader = Reader(doc, form)
+def read_lines(doc: DocxDocument, form: FormSpec, mall_words: bool = False) -> Reader:
+    reader = Reader(doc, form, mall_words)
     reader.read()
     reader.finish()
     return reader

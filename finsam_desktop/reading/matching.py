@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from finsam_desktop.forms.kinds import FieldBase
+from finsam_desktop.forms.kinds import FieldBase, RowsBase
 from finsam_desktop.forms.paths import ROOT, FieldPath
 from finsam_desktop.forms.spec import FormSpec
 
@@ -24,6 +24,7 @@ MIN_SECTIONS = 3
 class Line:
     text: str
     marker: str = ""  # "- " for a bullet, "3. " for a numbered item
+    heading: bool = False  # in a heading style, or bold throughout
 
 
 @dataclass(frozen=True)
@@ -31,13 +32,14 @@ class Target:
     """Something a line may start with: a section heading, a field's label, or fixed text."""
 
     words: str
-    role: Literal["section", "field", "skip", "office", "signer"]
+    role: Literal["section", "field", "skip", "office", "signer", "row"]
     section: str
     path: FieldPath = ROOT
     key: str = ""  # a signer's target: the item of the list at ``path``; the office box's label
     numbered: bool = False
     alone: bool = False  # only a line holding nothing else (but its help text) counts
     help_words: str = ""
+    number: str = ""  # a numbered heading's number, by which a hand-filled report's own wording is found
 
 
 def norm(text: str) -> str:
@@ -88,22 +90,6 @@ def split_after(text: str, words: str) -> str | None:
     return text[best[1] :].strip(" :\t") if best else None
 
 
-def header_extra(cells: list[str], labels: list[str]) -> list[str] | None:
-    """What a table's header row holds beyond ``labels`` (each cell starting with its label),
-    or None when the row is not those labels."""
-    if len(cells) != len(labels):
-        return None
-    extra: list[str] = []
-    for text, label in zip(cells, labels, strict=True):
-        first, *rest = text.strip().splitlines() or [""]
-        words, start = norm(label), norm(first[: 2 * len(label) + 40])
-        if words and not (start == words or start.startswith(words + " ")):
-            return None
-        beyond = rest if start == words else [first, *rest]  # a label with more on its line: the line
-        extra += [line.strip() for line in beyond if line.strip()]
-    return extra
-
-
 PRINTED_NUMBER = re.compile(r"[−-]?[0-9][0-9  ]*(?:[.,][0-9]+)?(?: ?(?:kr|st|%))?|–")
 FRONT = "front"  # the first page: title, office box, contacts
 
@@ -152,12 +138,14 @@ def targets(form: FormSpec) -> list[Target]:
     if form.office_box is not None:
         targets += [Target(norm(label), "office", FRONT, key=label) for label in form.office_box.labels]
     for section in form.sections:
-        targets.append(Target(norm(section.heading), "section", section.key, numbered=True))
+        targets.append(Target(norm(section.heading), "section", section.key, numbered=True, number=section.number))
         targets.append(Target(norm(section.title), "section", section.key, alone=True))  # Word's own numbering
         for spec in section.fields:
             path = section.field_path(spec)
             if spec.reading == "signers":
                 targets += [Target(norm(item.label), "signer", section.key, path, key) for key, item in spec.children()]
+            if isinstance(spec, RowsBase) and spec.reading == "grid" and not spec.fixed_rows:  # rows as "Label: value"
+                targets += [Target(norm(item.label), "row", section.key, path, key) for key, item in spec.children()]
             targets += [Target(norm(text), "skip", section.key, alone=True) for text in spec.document_skips()]
             help_words = norm(spec.help)
             for label in spec.document_labels():
@@ -165,7 +153,7 @@ def targets(form: FormSpec) -> list[Target]:
                     continue
                 if spec.number:
                     numbered = norm(f"{spec.number} {label}")
-                    targets.append(Target(numbered, "field", section.key, path, "", True, False, help_words))
+                    targets.append(Target(numbered, "field", section.key, path, "", True, False, help_words, spec.number))
                 targets.append(Target(norm(label), "field", section.key, path, "", False, spec.label_alone, help_words))
             if spec.case is not None:
                 _, title = spec.case.heading.split(" ", 1) if " " in spec.case.heading else ("", spec.case.heading)

@@ -51,6 +51,25 @@ def list_marker(element: Any, counters: dict[str, int], numbering: dict[str, str
     return ""
 
 
+_HEADING_STYLES = ("heading", "rubrik", "title", "subtitle")
+
+
+def is_heading(element: Any, styles: dict[str, str]) -> bool:
+    """A paragraph in a heading style, or with all its text bold (how malls often set a question)."""
+    properties = element.find(_P_PR)
+    style = properties.find(_P_STYLE) if properties is not None else None
+    if style is not None and styles.get(style.get(VAL, ""), "").startswith(_HEADING_STYLES):
+        return True
+    runs = [run for run in element.iter(qn("w:r")) if any((text.text or "").strip() for text in run.iter(TEXT))]
+    return bool(runs) and all(_is_bold(run) for run in runs)
+
+
+def _is_bold(run: Any) -> bool:
+    properties = run.find(qn("w:rPr"))
+    bold = properties.find(qn("w:b")) if properties is not None else None
+    return bold is not None and (bold.get(VAL) or "on").lower() not in _OFF
+
+
 def numbering_formats(doc: DocxDocument) -> dict[str, str]:
     """numId → the format of its first level (``decimal``, ``bullet``…)."""
     try:

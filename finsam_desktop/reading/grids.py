@@ -1,0 +1,104 @@
+"""A Word table that is a list's or a table's grid: its header row the field's column
+labels, its rows the field's rows; what the app did not print there kept in the note."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docx.table import Table, _Cell
+
+from finsam_desktop.forms.kinds import FieldBase, RowsBase
+from finsam_desktop.forms.paths import FieldPath
+from finsam_desktop.model import report_model, row_type
+from finsam_desktop.reading.matching import PRINTED_NUMBER, norm
+from finsam_desktop.reading.ooxml import cell_text
+from finsam_desktop.reading.wording import header_extra
+
+if TYPE_CHECKING:
+    from finsam_desktop.reading.lines import Reader
+
+
+def grid_table(reader: Reader, table: Table) -> bool:
+    """A Word table whose header row is a list's or a table's column labels: its rows
+    are that field's rows (a fixed table's rows found by their labels, its total left)."""
+    header = [cell_text(cell) for cell in table.rows[0].cells] if table.rows else []
+    for path, spec, _section in reader.form.fields():
+        if not isinstance(spec, RowsBase):
+            continue
+        grid = spec.grid_header()
+        extra = None if grid is None else header_extra(header, grid, reader.mall_words)
+        if extra is None:
+            continue
+        if extra:
+            reader.unplaced.append(f"{spec.title}, rubrikraden: {' '.join(extra)}")
+        reader.tables[path] = grid_rows(reader, table, path, spec)
+        reader.start(next(t for t in reader.targets if t.path == path and t.role == "field"))
+        return True
+    return False
+
+
+def grid_rows(reader: Reader, table: Table, path: FieldPath, spec: RowsBase) -> list[Any]:
+    """A table's rows into the field's: the mall's fixed rows found by their labels, a
+    list's rows in order. The total row and computed cells are the app's own, and a row
+    the form does not have is not the field's: what they hold beyond that is kept in the
+    note, never dropped."""
+    row_model = row_type(report_model(reader.form)(), path)
+    fixed = [norm(label) for label in spec.fixed_rows]
+    rows: list[Any] = [row_model() for _ in fixed]
+    stated: list[str] = []
+    labelled = bool(fixed)  # a table's first column holds the row labels
+    for row in table.rows[1:]:
+        cells = list(row.cells)
+        label = norm(cell_text(cells[0])) if cells else ""
+        if spec.total and label == norm(spec.total):
+            stated = [cell_text(cell).strip() for cell in cells[1:]] if labelled or not spec.items[0].numeric else []
+            keep_beyond(reader, spec, spec.total, cells[1:] if labelled or not spec.items[0].numeric else cells, lines=1)
+            continue
+        if labelled:
+            if label not in fixed:
+                keep_beyond(reader, spec, cell_text(cells[0]).strip(), cells, lines=0)
+                continue
+            target = rows[fixed.index(label)]
+            cells = cells[1:]
+        else:
+            target = row_model()
+            rows.append(target)
+        for cell, item in zip(cells, spec.items, strict=False):
+            if not item.has_value:
+                keep_beyond(reader, spec, item.label, [cell], lines=1)  # the computed value is the app's
+                continue
+            written = reader.cell_answer(cell, item)
+            value = item.from_text(written)
+            if isinstance(value, str) and value != written.strip():
+                reader.notes.append(f"{spec.title}, {item.label}: ”{written.strip()}” lästes som ”{value}”.")
+            setattr(target, item.key, value)
+    check_total(reader, spec, rows, stated)
+    return rows
+
+
+def check_total(reader: Reader, spec: RowsBase, rows: list[Any], stated: list[str]) -> None:
+    """A total written in the document that its rows do not add up to is said."""
+    for item, text in zip(spec.items, stated, strict=False):
+        if not item.numeric or not item.has_value or not text:
+            continue
+        written = item.scalar(item.from_text(text))
+        values = [item.scalar(getattr(row, item.key)) for row in rows]
+        computed = sum(value for value in values if isinstance(value, int | float))
+        if isinstance(written, int | float) and written != computed:
+            reader.notes.append(
+                f"{spec.number or spec.name}: {spec.total} {item.label} i dokumentet är {item.format_number(written)}, "
+                f"men raderna blir {item.format_number(computed)}. Kontrollera beloppen."
+            )
+
+
+def keep_beyond(reader: Reader, spec: FieldBase, where: str, cells: list[_Cell], lines: int) -> None:
+    """Text in cells beyond what the app printed there (with ``lines``, one number a cell)
+    goes to the note: a row the form lacks, a total or computed cell written into in Word."""
+    extra = [
+        line
+        for cell in cells
+        for line in cell_text(cell).splitlines()
+        if line.strip() and not (lines and PRINTED_NUMBER.fullmatch(line.strip()))
+    ]
+    if extra:
+        reader.unplaced.append(f"{spec.title}, {where}: " + " ".join(line.strip() for line in extra))
