@@ -3,7 +3,6 @@ reader's state while it walks the body."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -11,10 +10,9 @@ from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 
 from finsam_desktop.document.blocks import CHECKED, UNCHECKED
-from finsam_desktop.forms.kinds import FieldBase
 from finsam_desktop.forms.paths import FieldPath
 from finsam_desktop.forms.spec import FormSpec
-from finsam_desktop.reading.grids import grid_table
+from finsam_desktop.reading.grids import Cell, end_tab_rows, grid_table, tab_line
 from finsam_desktop.reading.matching import (
     FRONT,
     Line,
@@ -36,6 +34,7 @@ from finsam_desktop.reading.ooxml import (
     style_names,
     table_cells,
 )
+from finsam_desktop.reading.side_by_side import labels_only, office_line, values_under_labels
 from finsam_desktop.reading.wording import heading_and_answer, label_before_colon, leading_number, value_after_label
 
 
@@ -45,6 +44,8 @@ class Reader:
         self.form = form
         self.mall_words = mall_words  # filled in by hand: headings in the mall's words, not the reporter's
         self.reworded: list[str] = []  # numbers of the headings found in the mall's own words
+        self.label_row: list[Target] = []  # labels side by side on the last line, waiting for their values
+        self.tab_rows: list[list[Cell]] = []  # a table written as lines with tabs, while it is read
         self.targets = targets(form)
         self.by_letter: dict[str, list[Target]] = {}  # longest first within each, as in targets()
         for target in self.targets:
@@ -190,6 +191,11 @@ class Reader:
         self.texts[self.current.path].append(line.marker + line.text)
 
     def line(self, line: Line) -> None:
+        if self.mall_words and tab_line(self, line.text):
+            return
+        if self.label_row and line.text.strip():
+            values_under_labels(self, line.text)
+            return
         found = self.match(line.text, bool(line.marker), line.heading) if line.text.strip() else None
         if found is None:
             self.add(line)
@@ -201,27 +207,19 @@ class Reader:
             self.add(Line(line.text))
             return
         if target.role == "office" and rest:
-            self.office_line(target, rest)
+            office_line(self, target, rest)
+            return
+        if self.mall_words and rest and (labels := labels_only(self, target, rest)):
+            self.label_row = labels  # the values stand on the next line
             return
         self.start(target)
         if rest:
             self.add(Line(rest))
 
-    def office_line(self, target: Target, rest: str) -> None:
-        """The office box written on one line (``Diarienummer SFG 21-6.64 Signatur AKH``):
-        each label takes the words up to the next one."""
-        labels = {target.key.casefold(): target for target in self.targets if target.role == "office"}
-        pattern = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
-        pieces = re.split(rf"(?i)(?:^|\s)({pattern})\b\s*:?\s*", rest)
-        self.start(target)
-        self.add(Line(pieces[0]))
-        for label, value in zip(pieces[1::2], pieces[2::2], strict=True):
-            self.start(labels[label.casefold()])
-            self.add(Line(value))
-
     def finish(self) -> None:
         """Text typed under a field read from a Word table, or after a computed value, is kept
         (in the draft's note). Headings found in the mall's own words are said, once."""
+        end_tab_rows(self)
         if self.reworded:
             numbers = ", ".join(dict.fromkeys(self.reworded))
             self.notes.append(f"Rubrikerna {numbers} står med mallens egna ord; de lästes efter sina nummer.")
@@ -235,10 +233,6 @@ class Reader:
             written = joined(self.texts.get(path, []), spec)  # its help text is the mall's
             if written:
                 self.unplaced.append(f"{spec.title}: {written}")
-
-    def cell_answer(self, cell: _Cell, spec: FieldBase) -> str:
-        """A cell holding paragraphs and lists, read like an answer."""
-        return joined([line.marker + line.text for line in self.cell_lines(cell)], spec)
 
     def cell_lines(self, cell: _Cell) -> list[Line]:
         return [Line(paragraph_text(p._p), self.marker(p._p), is_heading(p._p, self.styles)) for p in cell.paragraphs] + [
@@ -273,6 +267,7 @@ class Reader:
             if child.tag == qn("w:p"):
                 self.line(Line(paragraph_text(child), self.marker(child), is_heading(child, self.styles)))
             elif child.tag == qn("w:tbl"):
+                end_tab_rows(self)
                 table = Table(child, self.doc)
                 if not grid_table(self, table):
                     self.table(table)
