@@ -225,6 +225,29 @@ def _form_check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
+def _form_from_docx(args: argparse.Namespace) -> int:
+    from finsam_desktop.from_mall.mall_form import form_from_docx
+
+    try:
+        text, form = form_from_docx(args.mall, args.id or "", args.forbund or "")
+    except ImportFailed as error:
+        print(f"finsam-desktop: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        args.output.write_text(text, encoding="utf-8")
+        written = args.output.read_text(encoding="utf-8") == text
+    except OSError as error:
+        print(f"finsam-desktop: kunde inte spara {args.output}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not written:
+        print(f"finsam-desktop: {args.output} fick inte hela formuläret; försök igen på en annan plats.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    fields = sum(1 for _ in form.fields())
+    print(f"{args.output}: formuläret ”{form.id}” med {len(form.sections)} avsnitt och {fields} fält.")
+    print("Kontrollera raderna märkta ”gissat” mot mallen innan formuläret lämnas ut.")
+    return EXIT_OK
+
+
 def _with_form(parser: argparse.ArgumentParser, default: str | None = DEFAULT_FORM) -> argparse.Action:
     return parser.add_argument("--form", default=default, help="formulärets id (se kommandot forms)")
 
@@ -306,6 +329,17 @@ COMMANDS: list[Command] = [
         "Kontrollera en formulärfil: ett fel per rad (fil:rad: fel: meddelande).",
         lambda parser: parser.add_argument("file", type=Path, help="formulärfilen (.toml)"),
         _form_check,
+    ),
+    (
+        "form-from-docx",
+        "Skapa en formulärfil från ett förbunds tomma Word-mall; gissningar står som kommentarer.",
+        lambda parser: (
+            parser.add_argument("mall", type=Path, metavar="MALL.docx", help="den tomma mallen"),
+            parser.add_argument("-o", "--output", type=Path, required=True, help="formulärfilen att skapa (.toml)"),
+            parser.add_argument("--id", help="formulärets id (små bokstäver, siffror och bindestreck)"),
+            parser.add_argument("--forbund", metavar="NAMN", help="förbundets namn"),
+        ),
+        _form_from_docx,
     ),
 ]
 

@@ -1,0 +1,1 @@
+"""A form file from a förbund's own Word mall."""

@@ -1,0 +1,45 @@
+"""``form-from-docx``: a förbund's blank Word mall to a form file that passes form-check."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from finsam_desktop.document.errors import ImportFailed
+from finsam_desktop.forms.form_file import check_form
+from finsam_desktop.forms.spec import FormSpec
+from finsam_desktop.from_mall.derive import derive
+from finsam_desktop.from_mall.form_text import form_text
+from finsam_desktop.from_mall.outline import footer_text, outline
+from finsam_desktop.reading.matching import norm
+from finsam_desktop.reading.package import open_docx
+
+
+def suggested_id(forbund: str) -> str:
+    """``Samordningsförbundet Sjöbygden`` → ``sjobygden-slutrapport``."""
+    words = [word for word in norm(forbund).split() if not word.startswith(("samordningsforbund", "finsam"))]
+    return "-".join([*words[:3], "slutrapport"])
+
+
+def form_from_docx(path: Path, form_id: str = "", forbund: str = "") -> tuple[str, FormSpec]:
+    """The form file's text for the mall at ``path``, and the form it defines. Raises
+    ImportFailed, in Swedish, for a file that is not a readable Word document or has no
+    numbered sections."""
+    doc = open_docx(path)
+    mall = derive(outline(doc))
+    mall.footer = footer_text(doc)
+    if not mall.sections:
+        raise ImportFailed(
+            f"”{path.name}” har inga numrerade avsnitt (som ”1. Allmänna uppgifter” i fetstil eller rubrikformat), "
+            "så det går inte att se mallens delar."
+        )
+    forbund = forbund or "Samordningsförbundet (ange namnet)"
+    form_id = form_id or suggested_id(forbund)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", form_id):
+        raise ImportFailed(f"Id ”{form_id}” får bara ha små bokstäver a–z, siffror och bindestreck.")
+    text = form_text(mall, form_id, forbund, path.name)
+    form, problems = check_form(text)
+    if form is None or problems:
+        said = "; ".join(f"rad {problem.line}: {problem.message}" for problem in problems[:3])
+        raise ImportFailed(f"Formuläret från ”{path.name}” blev inte giltigt: {said}")
+    return text, form
