@@ -30,9 +30,9 @@ def role_node(draft: Report, role: str) -> Any:
     return None if path is None else path.find(draft)
 
 
-def role_text(draft: Report, role: str) -> str:
+def role_text(draft: Report, role: str, form: FormSpec | None = None) -> str:
     """The typed text of the field playing ``role``, stripped; "" when there is none."""
-    form = form_of(draft)
+    form = form or form_of(draft)
     path = role_path(form, role)
     return "" if path is None else Values(draft, form).text(path).strip()
 

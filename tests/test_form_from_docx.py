@@ -72,3 +72,44 @@ def test_a_document_without_numbered_sections_is_refused_in_swedish(tmp_path: Pa
     assert cli.main(["form-from-docx", str(tmp_path / "tom.docx"), "-o", str(tmp_path / "f.toml")]) == 1
     assert "har inga numrerade avsnitt" in capsys.readouterr().err
     assert not (tmp_path / "f.toml").exists()
+
+
+def test_the_office_makes_a_form_from_its_mall_in_the_window(tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+    from finsam_desktop.forms.registry import form_choices
+    from tests.blank_malls import lettered_mall
+    from tests.typing import type_text
+    from ui.mall_form_window import MallFormWindow
+
+    lettered_mall(tmp_path / "mall.docx")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(tmp_path / "mall.docx"), ""))
+    window = MallFormWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.save_button.isEnabled()
+    qtbot.mouseClick(window.choose_button, Qt.MouseButton.LeftButton)
+    assert window.pages.topLevelItemCount() == 4
+    assert [window.pages.topLevelItem(0).child(index).text(0) for index in range(2)] == ["Namn på insatsen", "Period"]
+    assert "B.1 Vad har insatsen gjort under perioden?" in window.document.toPlainText()
+    window.forbund.setFocus()
+    type_text(window.forbund, "Samordningsförbundet Älvdalen")
+    assert window.form_id.text() == "alvdalen-slutrapport"
+    said: list[str] = []
+
+    def close_the_message() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, close_the_message)
+            return
+        said.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, close_the_message)
+    qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(said))
+    assert (forms_dir() / "alvdalen-slutrapport.toml").is_file()
+    assert said[0].startswith("Formuläret ”alvdalen-slutrapport” är sparat som ")
+    assert "alvdalen-slutrapport" in [form.id for form in form_choices()]
+    assert load_form("alvdalen-slutrapport").forbund.name == "Samordningsförbundet Älvdalen"

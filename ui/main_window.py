@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
             (file_menu, "Förhandsgranska och skriv &ut…", QKeySequence.StandardKey.Print, self.print_preview),
             (file_menu, "Spara som P&DF…", QKeySequence("Ctrl+Shift+P"), self.save_pdf),
             (file_menu, "S&kicka med e-post…", QKeySequence("Ctrl+Shift+E"), self.send_by_email),
+            (file_menu, "Skapa &formulär från Word-mall…", QKeySequence("Ctrl+Shift+M"), self.form_from_mall),
             (file_menu, "&Inställningar…", QKeySequence("Ctrl+,"), self.open_settings),
             (file_menu, "S&täng", QKeySequence("Ctrl+W"), self.close),
             (go_menu, "&Föregående avsnitt", QKeySequence("Alt+Left"), lambda: self.step(-1)),
@@ -247,6 +248,11 @@ class MainWindow(QMainWindow):
                 action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
             action.triggered.connect(slot)
             menu.addAction(action)
+
+    def form_from_mall(self) -> None:
+        from ui.mall_form_window import MallFormWindow
+
+        MallFormWindow(self).exec()
 
     def _restore(self) -> None:
         geometry = settings.window_geometry()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -141,6 +141,7 @@ class StartWindow(QMainWindow):
         layout.addLayout(library)
         layout.addLayout(undo)
         self.setCentralWidget(body)
+        self._menu()
         self.resize(820, 560)
         self.refresh()
 
@@ -296,6 +297,25 @@ class StartWindow(QMainWindow):
             self._open(lambda: DraftSession.open(draft))
             return True
         return False
+
+    def _menu(self) -> None:
+        """The buttons' commands, and the office's tools, in Arkiv."""
+        file_menu = self.menuBar().addMenu("&Arkiv")
+        for text, shortcut, slot in (
+            ("&Ny rapport…", "Ctrl+N", self.new_report),
+            ("Ö&ppna fil…", "Ctrl+O", self.open_file),
+            ("Sa&mmanställ rapporter…", "Ctrl+Shift+S", self.compile_reports),
+            ("Skapa &formulär från Word-mall…", "Ctrl+Shift+M", self.form_from_mall),
+        ):
+            action = file_menu.addAction(text)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+
+    def form_from_mall(self) -> None:
+        from ui.mall_form_window import MallFormWindow
+
+        MallFormWindow(self).exec()
 
     def compile_reports(self) -> None:
         from ui.compile_window import CompileWindow  # openpyxl and the readers load when asked

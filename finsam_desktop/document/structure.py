@@ -144,14 +144,15 @@ def _property_text(text: str) -> str:
     return line if len(line) <= PROPERTY_LIMIT else line[: PROPERTY_LIMIT - 1].rstrip() + "…"
 
 
-def build_document(draft: Report, office: Mapping[str, str] | None = None) -> ReportDocument:
-    """The report as printed. A draft with any ``fel`` is marked UTKAST on every page."""
-    form = form_of(draft)
+def build_document(draft: Report, office: Mapping[str, str] | None = None, form: FormSpec | None = None) -> ReportDocument:
+    """The report as printed. A draft with any ``fel`` is marked UTKAST on every page.
+    ``form`` is the draft's own, given for a form not yet installed (a mall's preview)."""
+    form = form or form_of(draft)
     blocks = _Builder(draft, form, office or {}).build()
-    name = UNPRINTABLE.sub("", role_text(draft, "name")).strip()
+    name = UNPRINTABLE.sub("", role_text(draft, "name", form)).strip()
     return ReportDocument(
         title=_property_text(f"{form.form.title} – {name}" if name else form.form.title),
-        author=_property_text(UNPRINTABLE.sub("", role_text(draft, "contact"))),
+        author=_property_text(UNPRINTABLE.sub("", role_text(draft, "contact", form))),
         blocks=blocks,
         footer=form.forbund.footer,
         draft_mark=DRAFT_MARK if has_errors(validate(draft, form=form)) else "",

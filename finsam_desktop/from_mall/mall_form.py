@@ -43,3 +43,24 @@ def form_from_docx(path: Path, form_id: str = "", forbund: str = "") -> tuple[st
         said = "; ".join(f"rad {problem.line}: {problem.message}" for problem in problems[:3])
         raise ImportFailed(f"Formuläret från ”{path.name}” blev inte giltigt: {said}")
     return text, form
+
+
+def install_form(text: str, form_id: str) -> Path:
+    """Save a derived form into the forms folder, where the app finds it, and check it is
+    there as written: the path it is at."""
+    from finsam_desktop.drafts import atomic_write
+    from finsam_desktop.forms.form_file import read_form_file
+    from finsam_desktop.forms.registry import installed_forms
+    from finsam_desktop.paths import forms_dir
+
+    target = forms_dir() / f"{form_id}.toml"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, text.encode("utf-8"))
+    except OSError as error:
+        raise ImportFailed(f"Formuläret kunde inte sparas i ”{target.parent}”: {error.strerror or error}.") from error
+    form, problems = read_form_file(target)
+    if form is None or problems or form.id != form_id:
+        raise ImportFailed(f"Formuläret sparades i ”{target}” men gick inte att läsa tillbaka; försök igen.")
+    installed_forms.cache_clear()
+    return target
