@@ -16,7 +16,9 @@ from finsam_desktop.forms.spec import load_form
 from finsam_desktop.model import report_model
 from finsam_desktop.paths import forms_dir
 from finsam_desktop.reading.matching import norm
+from tests import variant_documents as variant
 from tests.blank_malls import MALLS
+from tests.variant_documents import VARIANT_LAYOUTS
 
 
 @pytest.mark.parametrize("maker", MALLS, ids=[maker.__name__ for maker in MALLS])
@@ -113,3 +115,22 @@ def test_the_office_makes_a_form_from_its_mall_in_the_window(tmp_path: Path, qtb
     assert said[0].startswith("Formuläret ”alvdalen-slutrapport” är sparat som ")
     assert "alvdalen-slutrapport" in [form.id for form in form_choices()]
     assert load_form("alvdalen-slutrapport").forbund.name == "Samordningsförbundet Älvdalen"
+
+
+@pytest.mark.parametrize("layout", VARIANT_LAYOUTS, ids=[layout.__name__ for layout in VARIANT_LAYOUTS])
+def test_reports_filled_by_hand_in_a_mall_are_read_with_the_form_made_from_it(tmp_path: Path, layout) -> None:  # type: ignore[no-untyped-def]
+    from finsam_desktop.from_mall.mall_form import form_from_docx, install_form
+    from finsam_desktop.reading.importer import read_docx
+    from finsam_desktop.roles import role_text
+    from tests.blank_malls import variant_mall
+
+    variant_mall(tmp_path / "mall.docx")
+    text, form = form_from_docx(tmp_path / "mall.docx", "harledd-variant", "Sjöbygden")
+    install_form(text, form.id)
+    result = read_docx(layout(tmp_path / "handifylld.docx"), form=load_form("harledd-variant"))
+    assert (result.missing, result.imported.note) == ([], "")
+    assert role_text(result.draft, "name") == variant.EXPECTED["insatsen.insatsens_namn"]
+    assert role_text(result.draft, "organisation") == variant.MEMBERS[0][0]
+    goals = next(path for path, spec, _section in form.fields() if spec.label == "Mål och utfall")
+    rows = [list(row.model_dump().values()) for row in goals.get(result.draft)]
+    assert [row[1] for row in rows] == [reached for _goal, reached, _outcome in variant.GOALS]

@@ -262,7 +262,8 @@ class Deriver:
     # --- after the walk ---------------------------------------------------------------
 
     def groups(self) -> None:
-        """Label lines repeated as a block (a signer's, a member's) become one list."""
+        """Label lines repeated as a block (a signer's, a member's) become one list; a
+        section of label lines alone is a label/value table."""
         for section in self.mall.sections:
             fields = section.fields
             index = 0
@@ -298,6 +299,8 @@ class Deriver:
                 if len(fields) == 1:
                     section.layout = ""
                 index += 1
+            if fields and all(is_one_line(spec["kind"]) and "number" not in spec for spec in fields):
+                section.layout = "fields"  # label lines alone print as a label/value table
 
 
 def _repeat(fields: list[dict[str, Any]], start: int) -> tuple[int, int] | None:
