@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from finsam_desktop.from_mall.guess import Keys, boxes, is_one_line, kind_of
+from finsam_desktop.from_mall.guess import COUNTED, EXTRA_KEYS, IN_A_CELL, Keys, boxes, is_one_line, kind_of
 from finsam_desktop.from_mall.outline import Block, Grid, Para
 from finsam_desktop.reading.matching import norm
 
@@ -102,9 +102,7 @@ class Deriver:
 
     def one_line(self, label: str) -> None:
         kind = kind_of(label)
-        spec: dict[str, Any] = {"label": label, "kind": kind, "required": True}
-        if kind == "daterange":
-            spec["parts"] = {"start": "Startdatum", "slut": "Slutdatum"}
+        spec: dict[str, Any] = {"label": label, "kind": kind, "required": True, **EXTRA_KEYS.get(kind, {})}
         if kind != "text":
             spec[NOTE] = f"sorten {kind} gissad av etikettens ord"
         self.add(spec, key=label)
@@ -226,11 +224,8 @@ class Deriver:
             choices = ["Ja", "Delvis", "Nej"] if "delvis" in words else ["Ja", "Nej"]
             return {"label": label, "kind": "choice", "choices": choices}
         kind = "answer" if _LONG.search(words) and kind_of(label) in {"text", "kronor"} and not number else kind_of(label)
-        if kind == "text" and number:
-            kind = "antal"
-        if kind == "daterange":
-            kind = "text"  # a cell holds one value
-        return {"label": label, "kind": kind}
+        kind = COUNTED.get(kind, kind) if number else kind
+        return {"label": label, "kind": IN_A_CELL.get(kind, kind)}
 
     def boxed_column(self, item: dict[str, Any], cells: list[str]) -> dict[str, Any]:
         found = next((boxes(cell) for cell in cells if boxes(cell) is not None), None)
@@ -279,7 +274,7 @@ class Deriver:
                     {
                         "key": spec["key"].rsplit("_", 1)[0] if spec["key"][-1].isdigit() else spec["key"],
                         "label": spec["label"],
-                        "kind": spec["kind"] if spec["kind"] != "daterange" else "text",
+                        "kind": IN_A_CELL.get(spec["kind"], spec["kind"]),
                     }
                     for spec in group
                     if spec not in signed

@@ -21,16 +21,16 @@ _KINDS = [  # words of a normalised label and the kind they say, first match win
     (r"\bantal\b", "antal"),
     (r"\b(medel|kr|kronor|belopp|budget|utfall|kostnad)", "kronor"),
 ]
+EXTRA_KEYS = {"daterange": {"parts": {"start": "Startdatum", "slut": "Slutdatum"}}}  # what a kind cannot do without
+IN_A_CELL = {"daterange": "text"}  # a table cell holds one value
+COUNTED = {"text": "antal"}  # a column with a total counts
 _ONE_LINE = ("text", "email", "phone", "postnummer", "postort", "date", "daterange", "kronor", "antal", "procent")
 
 
 def kind_of(label: str) -> str:
     """The kind a one-line label's words say; ``text`` when they say none."""
     words = norm(label)
-    for pattern, kind in _KINDS:
-        if re.search(pattern, words):
-            return "date" if kind == "daterange" and "datum" in words and "tid" not in words and "period" not in words else kind
-    return "text"
+    return next((kind for pattern, kind in _KINDS if re.search(pattern, words)), "text")
 
 
 def is_one_line(kind: str) -> bool:

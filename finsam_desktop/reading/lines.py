@@ -97,11 +97,12 @@ class Reader:
         return bool(colon) and norm(label) == target.words and not answer
 
     def by_its_number(self, text: str, heading: bool) -> tuple[Target, str] | None:
-        """A question found by its number ("5.1"; a section's "2." only as a heading)
-        whatever its words, the rest of its heading left out and said once."""
+        """A question found by its number ("5.1") whatever its words, the rest of its heading
+        left out and said once. A section's own number alone is not enough: another mall's
+        "1." is not this one's."""
         numbered = leading_number(text[:200])
         target = self.by_number.get(numbered[0]) if numbered else None
-        if numbered is None or target is None or ("." not in numbered[0] and not heading):
+        if numbered is None or target is None or "." not in numbered[0]:
             return None
         rest = split_after(text, target.words)
         if rest is not None:
