@@ -109,7 +109,7 @@ def test_the_office_makes_a_form_from_its_mall_in_the_window(tmp_path: Path, qtb
         qtbot.keyClick(box, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, close_the_message)
-    qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window.forbund, Qt.Key.Key_Return)  # Enter saves, as the default button
     qtbot.waitUntil(lambda: bool(said))
     assert (forms_dir() / "alvdalen-slutrapport.toml").is_file()
     assert said[0].startswith("Formuläret ”alvdalen-slutrapport” är sparat som ")

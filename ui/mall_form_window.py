@@ -45,6 +45,7 @@ class MallFormWindow(QDialog):
         )
         intro.setWordWrap(True)
         self.choose_button = QPushButton("&Välj Word-mall…")
+        self.choose_button.setAutoDefault(False)  # Enter in the names saves; it does not choose again
         self.choose_button.clicked.connect(self.choose)
         self.chosen = QLabel("Ingen mall vald.")
         choose = QHBoxLayout()
