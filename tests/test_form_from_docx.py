@@ -134,3 +134,21 @@ def test_reports_filled_by_hand_in_a_mall_are_read_with_the_form_made_from_it(tm
     goals = next(path for path, spec, _section in form.fields() if spec.label == "Mål och utfall")
     rows = [list(row.model_dump().values()) for row in goals.get(result.draft)]
     assert [row[1] for row in rows] == [reached for _goal, reached, _outcome in variant.GOALS]
+
+
+def test_a_form_is_never_saved_over_an_installed_one_or_an_existing_file(tmp_path: Path) -> None:
+    from finsam_desktop.document.errors import ImportFailed
+    from finsam_desktop.from_mall.mall_form import form_from_docx, install_form
+    from tests.blank_malls import gavleborg_mall
+
+    gavleborg_mall(tmp_path / "mall.docx")
+    text, form = form_from_docx(tmp_path / "mall.docx", "gavleborg-slutrapport", "Samordningsförbund Gävleborg")
+    with pytest.raises(ImportFailed, match="Det finns redan ett formulär med id ”gavleborg-slutrapport”"):
+        install_form(text, form.id)
+    assert not (forms_dir() / "gavleborg-slutrapport.toml").exists()
+    text, form = form_from_docx(tmp_path / "mall.docx", "mitt-forbund", "Mitt förbund")
+    saved = install_form(text, form.id)
+    saved.write_text(saved.read_text(encoding="utf-8") + "# rättat för hand\n", encoding="utf-8")
+    with pytest.raises(ImportFailed, match="finns redan"):
+        install_form(text, form.id)
+    assert saved.read_text(encoding="utf-8").endswith("# rättat för hand\n")

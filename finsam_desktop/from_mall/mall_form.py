@@ -47,13 +47,16 @@ def form_from_docx(path: Path, form_id: str = "", forbund: str = "") -> tuple[st
 
 def install_form(text: str, form_id: str) -> Path:
     """Save a derived form into the forms folder, where the app finds it, and check it is
-    there as written: the path it is at."""
+    there as written: the path it is at. An id already installed, or a file already there,
+    is never replaced: that would take over another förbund's mall or lose an edited file."""
     from finsam_desktop.drafts import atomic_write
     from finsam_desktop.forms.form_file import read_form_file
     from finsam_desktop.forms.registry import installed_forms
     from finsam_desktop.paths import forms_dir
 
     target = forms_dir() / f"{form_id}.toml"
+    if target.exists() or any(form.id == form_id for form in installed_forms().all()):
+        raise ImportFailed(f"Det finns redan ett formulär med id ”{form_id}”. Välj ett annat id; inget av det som finns ändras.")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, text.encode("utf-8"))
