@@ -37,7 +37,7 @@ from tests.docx_text import body_lines, open_docx
 from tests.drafting import P, at, put
 from tests.forms import FORM_IDS, RULE_CASES, TEST_FORM_IDS, TEST_FORMS, filled_draft
 from tests.strategies import drafts_of
-from tests.test_import import without_embedded_draft
+from tests.test_import import text_compared, without_embedded_draft
 from tests.test_libreoffice import pdf_pages, soffice
 from tests.test_renderers import pdf_text, qt_lines
 from tests.variant_documents import VARIANT_LAYOUTS
@@ -69,6 +69,10 @@ def test_any_draft_of_any_form_survives_file_and_word_exactly(tmp_path: Path, fo
         export_docx(draft, "Namn", path)
         result = read_docx(path)
         assert (result.source, type(result.draft).form_id, result.draft) == ("inbäddat", form_id, draft)
+        compared = tmp_path / "jämförd.docx"
+        compared.unlink(missing_ok=True)
+        read = read_docx(text_compared(path, compared))
+        assert (read.draft, read.changed) == (draft, [])
 
     round_trip()
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +32,8 @@ def test_any_exported_draft_imports_exactly(tmp_path: Path, draft: Draft) -> Non
     export_docx(draft, "Namn 😀\x0b", path)
     result = read_docx(path)
     assert (result.source, result.name, result.draft) == ("inbäddat", "Namn 😀\x0b", draft)
+    read = read_docx(text_compared(path, tmp_path / "jämförd.docx"))
+    assert (read.source, read.draft, read.changed, read.notes) == ("inbäddat", draft, [], [])
 
 
 def test_megabyte_answers_with_control_characters_import_exactly(tmp_path: Path) -> None:
@@ -37,6 +42,43 @@ def test_megabyte_answers_with_control_characters_import_exactly(tmp_path: Path)
     draft.resultat.mal[0].resultat = draft.analys.erfarenheter
     export_docx(draft, name, tmp_path / "stor.docx")
     assert read_docx(tmp_path / "stor.docx").draft == draft
+    read = read_docx(text_compared(tmp_path / "stor.docx", tmp_path / "jämförd.docx"))
+    assert (read.draft, read.changed) == (draft, [])
+
+
+def text_compared(source: Path, target: Path) -> Path:
+    """The export without the digest that vouches for it being untouched, as an export from
+    before the digest: its visible text is read and compared field by field with the draft."""
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename.startswith("customXml/item") and b"<utkast" in data:
+                data, removed = re.subn(rb' dokument="[0-9a-f]{64}"', b"", data)
+                assert removed == 1
+            copy.writestr(item, data)
+    return target
+
+
+def test_an_untouched_export_is_taken_whole_and_a_changed_draft_or_text_is_compared(tmp_path: Path) -> None:
+    """The digest vouches for the document's text and the draft together: change either and
+    the text is read and wins where it differs from the draft."""
+    name, draft = sample_report()
+    draft.analys.erfarenheter = "Erfarenheter skrivna i appen."
+    export_docx(draft, name, tmp_path / "r.docx")
+    assert read_docx(tmp_path / "r.docx").draft == draft
+    with zipfile.ZipFile(tmp_path / "r.docx") as original:
+        entries = {item.filename: original.read(item) for item in original.infolist()}
+    part = next(name for name, data in entries.items() if name.startswith("customXml/item") and b"<utkast" in data)
+    stored = base64.b64decode(re.search(rb">([A-Za-z0-9+/=]+)</utkast>", entries[part]).group(1))
+    tampered = stored.replace(b"Erfarenheter skrivna i appen.", b"Skrivet bara i utkastet.")
+    assert tampered != stored
+    entries[part] = entries[part].replace(base64.b64encode(stored), base64.b64encode(tampered))
+    with zipfile.ZipFile(tmp_path / "ändrat utkast.docx", "w") as copy:
+        for entry, data in entries.items():
+            copy.writestr(entry, data)
+    read = read_docx(tmp_path / "ändrat utkast.docx")
+    assert read.draft.analys.erfarenheter == draft.analys.erfarenheter  # the document's text wins
+    assert read.changed and read.source == "inbäddat"
 
 
 def without_embedded_draft(source: Path, target: Path) -> Path:

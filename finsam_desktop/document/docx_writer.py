@@ -70,13 +70,16 @@ class _Body:
         self.element.append(element)
         paragraph = DocxParagraph(element, self.doc._body)
         if style is not None:
-            # python-docx looks the style up among all styles on every assignment; once is enough
-            if style not in self._style_ids:
-                self._style_ids[style] = self.doc.styles[style].style_id
-            element.style = self._style_ids[style]
+            element.style = self.style_id(style)
         if text:
             add_text(paragraph, text)
         return paragraph
+
+    def style_id(self, style: str) -> str:
+        """python-docx looks a style up among all styles on every assignment; once is enough."""
+        if style not in self._style_ids:
+            self._style_ids[style] = self.doc.styles[style].style_id
+        return self._style_ids[style]
 
     def table(self, columns: int) -> Table:
         table = self.doc.add_table(rows=0, cols=columns)
@@ -265,7 +268,7 @@ def _cell_text(cell, text: str, bold: bool = False, italic: bool = False, size: 
     run.font.size = Pt(size)
 
 
-def _cell_answer(cell, text: str) -> None:  # type: ignore[no-untyped-def]
+def _cell_answer(body: _Body, cell, text: str) -> None:  # type: ignore[no-untyped-def]
     """Free text in a table cell like an answer: paragraphs, bulleted lists as Word's own list
     paragraphs, numbered items with the numbers the user wrote (as in the body)."""
     pieces: list[tuple[str, str | None]] = []
@@ -279,7 +282,7 @@ def _cell_answer(cell, text: str) -> None:  # type: ignore[no-untyped-def]
     for index, (piece, style) in enumerate(pieces):
         paragraph = cell.paragraphs[0] if index == 0 else DocxParagraph(etree.SubElement(cell._tc, _P), cell)
         if style is not None:
-            paragraph.style = style
+            paragraph._p.style = body.style_id(style)
         _space_after(paragraph, CELL_SPACE_AFTER)
         add_text(paragraph, piece)
 
@@ -369,7 +372,7 @@ def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
                 cells = table.add_row().cells
                 for cell, text, width in zip(cells, row, widths, strict=True):
                     cell.width = width
-                    _cell_answer(cell, text)
+                    _cell_answer(body, cell, text)
             if total:
                 _add_row(table, [(text, True) for text in total], widths)
             _align_numbers(table, numeric)

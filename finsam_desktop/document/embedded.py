@@ -2,13 +2,17 @@
 
 It is a custom XML part (the OOXML place for a program's own data, which Word and
 LibreOffice keep when they save the document again) holding the draft file's bytes in
-base64: XML cannot hold every character a draft may, and base64 can.
+base64: XML cannot hold every character a draft may, and base64 can. Beside it, a digest of
+the document's text part and the draft together: where both are still the export's bytes,
+nobody changed anything and the draft is the whole answer, without reading the text.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import uuid
+from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from docx.document import Document as DocxDocument
@@ -20,16 +24,35 @@ NAMESPACE = "urn:finsam-slutrapport:utkast"
 ROOT_TAG = f"{{{NAMESPACE}}}utkast"
 PROPS_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
 PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+DIGEST_ATTRIBUTE = "dokument"
+
+
+@dataclass(frozen=True)
+class Carried:
+    """What an export carries: the draft file's bytes, and the digest it was exported with."""
+
+    draft_json: bytes
+    digest: str | None
+
+    def unchanged(self, document_xml: bytes) -> bool:
+        """Whether ``document_xml`` and the draft are byte for byte what the export wrote."""
+        return self.digest is not None and self.digest == digest(document_xml, self.draft_json)
+
+
+def digest(document_xml: bytes, draft_json: bytes) -> str:
+    return hashlib.sha256(hashlib.sha256(document_xml).digest() + draft_json).hexdigest()
 
 
 def attach(doc: DocxDocument, draft_json: bytes) -> None:
-    """Add ``draft_json`` (a draft file's bytes) to ``doc`` as a custom XML part."""
+    """Add ``draft_json`` (a draft file's bytes) to ``doc`` as a custom XML part, with the
+    digest of the finished document: attach last, nothing may change the text after it."""
     package = doc.part.package
     item_name = package.next_partname("/customXml/item%d.xml")
     content = base64.b64encode(draft_json).decode("ascii")
+    signed = digest(doc.part.blob, draft_json)
     item_xml = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<utkast xmlns="{NAMESPACE}" encoding="base64">{content}</utkast>'
+        f'<utkast xmlns="{NAMESPACE}" encoding="base64" {DIGEST_ATTRIBUTE}="{signed}">{content}</utkast>'
     ).encode()
     item = Part(item_name, "application/xml", item_xml, package)
     props_name = PackURI(item_name.replace("/item", "/itemProps"))
@@ -42,8 +65,8 @@ def attach(doc: DocxDocument, draft_json: bytes) -> None:
     doc.part.relate_to(item, RT.CUSTOM_XML)
 
 
-def extract(doc: DocxDocument) -> bytes | None:
-    """The embedded draft file's bytes, or None when the document carries none."""
+def extract(doc: DocxDocument) -> Carried | None:
+    """The embedded draft file's bytes and digest, or None when the document carries none."""
     for rel in doc.part.rels.values():
         if rel.reltype != RT.CUSTOM_XML or rel.is_external:
             continue
@@ -53,7 +76,7 @@ def extract(doc: DocxDocument) -> bytes | None:
             continue
         if root.tag == ROOT_TAG and root.text:
             try:
-                return base64.b64decode(root.text.strip(), validate=True)
+                return Carried(base64.b64decode(root.text.strip(), validate=True), root.get(DIGEST_ATTRIBUTE))
             except ValueError:
                 return None
     return None

@@ -21,9 +21,9 @@ from finsam_desktop.forms.spec import FormSpec
 from finsam_desktop.reading.filling import fill
 from finsam_desktop.reading.lines import Reader, read_lines
 from finsam_desktop.reading.matching import MIN_SECTIONS
-from finsam_desktop.reading.package import open_docx
+from finsam_desktop.reading.package import main_part_xml, open_docx
 from finsam_desktop.reading.result import ImportResult
-from finsam_desktop.reading.word_edits import review_notes, unplaced_notes, with_word_edits
+from finsam_desktop.reading.word_edits import review_notes, unplaced_notes, untouched, with_word_edits
 from finsam_desktop.roles import form_of, role_text
 
 
@@ -50,13 +50,12 @@ def recognised(doc: DocxDocument, path: Path, form: FormSpec | None) -> tuple[Fo
     return scored[0][1], scored[0][2]
 
 
-def embedded_draft(doc: DocxDocument, path: Path, notes: list[str]) -> DraftFile | None:
+def embedded_draft(carried: embedded.Carried | None, path: Path, notes: list[str]) -> DraftFile | None:
     """The draft an export carries, or None (what was wrong with it added to ``notes``)."""
-    carried = embedded.extract(doc)
     if carried is None:
         return None
     try:
-        return decode(path, carried)[0]
+        return decode(path, carried.draft_json)[0]
     except DraftFromNewerVersion:
         notes.append(
             "Utkastet i dokumentet är skapat med en nyare version av programmet, så texten lästes från "
@@ -77,13 +76,18 @@ def read_docx(path: Path, form: FormSpec | None = None) -> ImportResult:
     An export carries its form; for a document filled in by hand, ``form`` or the installed
     form it fits best. An export read with another form than its own is read from its text."""
     doc = open_docx(path)
-    source = hashlib.sha256(path.read_bytes()).hexdigest()
+    data = path.read_bytes()
+    source = hashlib.sha256(data).hexdigest()
     notes = review_notes(doc)
-    stored = embedded_draft(doc, path, notes)
+    carried = embedded.extract(doc)
+    stored = embedded_draft(carried, path, notes)
     own = form_of(stored.draft) if stored is not None else None
-    if stored is not None and own is not None:
+    if carried is not None and stored is not None and own is not None:
         if form is None or form.id == own.id:
-            result = with_word_edits(stored, read_lines(doc, own), own, notes)
+            if carried.unchanged(main_part_xml(data, doc)):
+                result = untouched(stored, notes)
+            else:
+                result = with_word_edits(stored, read_lines(doc, own), own, notes)
             result.imported = result.imported.model_copy(update={"source": source})
             return result
         notes.append(

@@ -3,6 +3,7 @@ that would unpack to far more than a report, and a Swedish message for each refu
 
 from __future__ import annotations
 
+import io
 import stat
 import zipfile
 from pathlib import Path
@@ -87,3 +88,9 @@ def open_docx(path: Path) -> DocxDocument:
         raise ImportFailed(
             f"”{path.name}” kan inte läsas som ett Word-dokument. Öppna det i Word och spara det som .docx igen."
         ) from error
+
+
+def main_part_xml(data: bytes, doc: DocxDocument) -> bytes:
+    """The document's text part as the file stores it (``data`` is the checked file's bytes)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read(doc.part.partname.membername)

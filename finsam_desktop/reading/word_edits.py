@@ -64,6 +64,12 @@ def with_word_edits(stored: DraftFile, reader: Reader, form: FormSpec, notes: li
     return ImportResult(stored.name, draft, "inbäddat", changed=changed, notes=notes + unplaced_notes(added), imported=imported)
 
 
+def untouched(stored: DraftFile, notes: list[str]) -> ImportResult:
+    """An export nobody changed: reading its text would give back what the export printed,
+    so the embedded draft is the answer as it is."""
+    return ImportResult(stored.name, stored.draft, "inbäddat", notes=notes, imported=stored.imported)
+
+
 UNPLACED_SHOWN = 300  # characters of unplaced text in the message; all of it stays in the note
 
 
