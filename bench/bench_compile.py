@@ -1,16 +1,21 @@
-"""Compiling 200 received reports, against importing them one by one (the floor)."""
+"""Compiling 200 received reports, against decoding the drafts they carry (the floor: what
+any compilation of exported reports must do)."""
 
 from __future__ import annotations
 
+import base64
 import tempfile
+import zipfile
 from pathlib import Path
 
+from lxml import etree
+
 from bench.runner import Benchmark
-from finsam_desktop.compiling.received import Received, files_in, mark_duplicates, read_all
-from finsam_desktop.compiling.rows import insats_row
+from finsam_desktop.compiling.compilation import Compilation
 from finsam_desktop.compiling.xlsx_writer import workbook_bytes
+from finsam_desktop.document.embedded import ROOT_TAG
 from finsam_desktop.document.export import export_docx
-from finsam_desktop.reading.importer import read_docx
+from finsam_desktop.drafts import decode
 from finsam_desktop.sample import sample_report
 
 REPORTS = 200
@@ -29,16 +34,21 @@ def _received() -> Path:
 
 def benchmarks() -> list[Benchmark]:
     folder = _received()
-    files = files_in([folder])
+    files = sorted(folder.iterdir())
 
     def compile_all() -> None:
-        reports = [each for each in read_all(files) if isinstance(each, Received)]
-        mark_duplicates(reports)
-        workbook_bytes([insats_row(each.draft, each.source.name) for each in reports], [])
+        compilation = Compilation()
+        compilation.read([folder])
+        workbook_bytes(compilation)
 
-    def import_each() -> None:
+    def drafts_alone() -> None:
         for path in files:
-            read_docx(path)
+            with zipfile.ZipFile(path) as package:
+                for name in package.namelist():
+                    if name.startswith("customXml/item") and "Props" not in name:
+                        root = etree.fromstring(package.read(name))
+                        if root.tag == ROOT_TAG:
+                            decode(path, base64.b64decode(root.text or ""))
 
     name = f"compile {REPORTS} received reports to Excel"
-    return [Benchmark(name, compile_all, "import them one by one", import_each, repeats=3)]
+    return [Benchmark(name, compile_all, "their embedded drafts alone", drafts_alone, repeats=3)]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from finsam_desktop import __version__
 from finsam_desktop.document.errors import ImportFailed
-from finsam_desktop.document.export import ExportError, export_docx
+from finsam_desktop.document.export import ExportError, export_docx, export_message
 from finsam_desktop.document.pdf_writer import write_pdf
 from finsam_desktop.document.structure import build_document
 from finsam_desktop.drafts import DraftError, atomic_write, backup_path, encode, read_draft
@@ -24,7 +24,6 @@ from finsam_desktop.forms.registry import installed_forms
 from finsam_desktop.forms.spec import DEFAULT_FORM, load_form
 from finsam_desktop.model import report_model
 from finsam_desktop.reading.importer import read_docx
-from finsam_desktop.roles import role_text
 from finsam_desktop.sample import has_sample, sample_report
 from finsam_desktop.schema import draft_schema
 from finsam_desktop.validation import has_errors, validate
@@ -52,7 +51,7 @@ def _write(path: Path, data: bytes, keep_backup: bool = False) -> int:
             print(f"Den tidigare filen finns kvar som {backup_path(path)}")
         atomic_write(path, data, private=keep_backup)  # drafts hold names and numbers: the owner's only
     except OSError as error:
-        print(f"Kunde inte skriva ”{path}”: {error.strerror or error}", file=sys.stderr)
+        print(f"Kunde inte skriva ”{path}”: {export_message(path, error)}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -173,36 +172,27 @@ def _spell(args: argparse.Namespace) -> int:
 
 def _compile(args: argparse.Namespace) -> int:
     """Received reports into the annual report's tables: .xlsx or .docx by the output's name."""
+    from finsam_desktop.compiling.compilation import Compilation
     from finsam_desktop.compiling.docx_summary import summary_docx
-    from finsam_desktop.compiling.received import Received, Unread, files_in, mark_duplicates, read_all
-    from finsam_desktop.compiling.rows import insats_row
     from finsam_desktop.compiling.xlsx_writer import workbook_bytes
 
     suffix = args.output.suffix.lower()
     if suffix not in {".xlsx", ".docx"}:
         print(f"”{args.output.name}”: välj .xlsx (Excel) eller .docx (Word).", file=sys.stderr)
         return EXIT_UNREADABLE
-    files = files_in(args.paths)
-    read = list(read_all(files))
-    reports = [each for each in read if isinstance(each, Received)]
-    unread = [each for each in read if isinstance(each, Unread)]
-    mark_duplicates(reports)
-    for each in read:
-        if isinstance(each, Unread):
-            print(f"{each.source}: kunde inte läsas: {each.reason}")
-        elif not each.chosen:
-            print(f"{each.source}: samma insats som en nyare rapport, inte med: {role_text(each.draft, 'name')}")
-        else:
-            print(f"{each.source}: inläst: {role_text(each.draft, 'name') or '(utan namn)'}")
-    rows = [insats_row(each.draft, each.source.name) for each in reports if each.chosen]
+    compilation = Compilation()
+    compilation.read(args.paths)
+    for line in compilation.said():
+        print(line)
+    rows = compilation.rows()
     if not rows:
         print("Ingen rapport kunde läsas; inget skrevs.", file=sys.stderr)
         return EXIT_UNREADABLE
-    data = workbook_bytes(rows, unread) if suffix == ".xlsx" else summary_docx(rows)
+    data = workbook_bytes(compilation) if suffix == ".xlsx" else summary_docx(rows)
     if _write(args.output, data) != EXIT_OK:
         return EXIT_UNREADABLE
     print(f"Sammanställningen är sparad som {args.output} ({len(rows)} insatser)")
-    return EXIT_PROBLEMS if unread else EXIT_OK
+    return EXIT_PROBLEMS if compilation.failures else EXIT_OK
 
 
 def _forms(_args: argparse.Namespace) -> int:

@@ -47,32 +47,48 @@ def received(tmp_path: Path) -> Path:
     return folder
 
 
-def test_compile_to_excel_lists_every_report_and_every_failure(received: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_compile_to_excel_lists_every_report_and_every_failure(
+    received: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "sammanstallning.xlsx"
     assert cli.main(["compile", str(received), "-o", str(out)]) == 1  # some could not be read; the rest compiled
     printed = capsys.readouterr().out
     assert f"{received / 'trasig.docx'}: kunde inte läsas: " in printed
     assert f"{received / 'protokoll.docx'}: kunde inte läsas: ”protokoll.docx” ser inte ut som en slutrapport" in printed
-    assert f"{received / '2025' / 'steget-fore-forra.docx'}: samma insats som en nyare rapport, inte med" in printed
+    assert f"{received / '2025' / 'steget-fore-forra.docx'}: inte med: Steget före" in printed
+    assert "äldre version av ”Steget före – samordnat stöd för unga vuxna i Ockelbo”; ”steget-fore.docx” räknas" in printed
+    assert f"{received / '~$steget-fore.docx'}: hoppas över: Words tillfälliga låsfil" in printed
     book = load_workbook(out)
     sheet = book["Insatser"]
     header = [cell.value for cell in sheet[1]]
-    assert header[:7] == ["Insatsnamn", "Huvudman", "Period start", "Period slut", "Beviljade medel", "Utnyttjade medel", "Andel"]
-    assert {"Inriktning", "Deltagarregistrering", "Specifik målgrupp", "Kommentar", "Källfil"} <= set(header)
+    assert header[:7] == [
+        "Insats",
+        "Huvudman",
+        "Period start",
+        "Period slut",
+        "Beviljat, hela insatsen",
+        "Utnyttjat, hela insatsen",
+        "Andel utnyttjat",
+    ]
+    assert {"Inriktning (finns inte i rapporterna)", "Specifik målgrupp", "Kommentar", "Syfte", "Källfil"} <= set(header)
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
     by_file = {row[header.index("Källfil")]: row for row in rows[:-1]}
     assert set(by_file) == {"steget-fore.docx", "vagen-vidare.json", "handifylld.docx", "handifylld-variant.docx"}
     steget = by_file["steget-fore.docx"]
     assert steget[:6] == [
-        "Steget före – samordnat stöd för unga vuxna i Ockelbo", "Ockelbo kommun",
-        datetime(2024, 1, 15), datetime(2025, 12, 31), 480_000, 452_300,
+        "Steget före – samordnat stöd för unga vuxna i Ockelbo",
+        "Ockelbo kommun",
+        datetime(2024, 1, 15),
+        datetime(2025, 12, 31),
+        480_000,
+        452_300,
     ]
     assert by_file["vagen-vidare.json"][4:6] == [615_000, 570_050]  # the used amount is the cost table's sum
     assert rows[-1][0] == "Totalt" and rows[-1][4].startswith("=SUM(")
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref.startswith("A1:")
     assert sheet["E2"].number_format == '#,##0 "kr"' and sheet["G2"].number_format == "0%"
     failures = {Path(row[0].value).name: row[1].value for row in book["Ej inlästa"].iter_rows(min_row=2)}
-    assert set(failures) == {"trasig.docx", "protokoll.docx"}
+    assert set(failures) == {"trasig.docx", "protokoll.docx", "~$steget-fore.docx"}
     # LibreOffice opens the workbook and computes the formulas: the totals are right
     computed = soffice(tmp_path, "csv:Text - txt - csv (StarCalc):44,34,76,1", out)
     table = list(csv.reader(io.StringIO(computed.read_text(encoding="utf-8"))))
@@ -91,10 +107,17 @@ def test_compile_to_word_gives_the_annual_reports_table_in_tkr_and_a_block_per_i
     document = docx.Document(str(out))
     table = document.tables[0]
     cells = [[cell.text for cell in row.cells] for row in table.rows]
-    assert cells[0] == ["Insats", "Utfall tkr", "Budget tkr", "Förbrukade medel, andel av budget", "Kommentarer"]
-    assert cells[1][1:4] == ["452", "480", "94 %"]
-    assert cells[2][1:4] == ["570", "615", "93 %"]
-    assert cells[-1][:4] == ["Totalt", "1 022", "1 095", "93 %"]
+    assert cells[0] == [
+        "Insats",
+        "Period",
+        "Utfall hela insatsen, tkr",
+        "Beviljat hela insatsen, tkr",
+        "Andel utnyttjat",
+        "Kommentar",
+    ]
+    assert cells[1][2:5] == ["452", "480", "94\u00a0%"] and cells[1][1] == "2024-01-15 –\n2025-12-31"
+    assert cells[2][2:5] == ["570", "615", "93\u00a0%"]
+    assert cells[-1][:5] == ["Totalt", "", "1\u00a0022", "1\u00a0095", "93\u00a0%"]
     block = {row.cells[0].text: row.cells[1].text for row in document.tables[1].rows}
     assert block["Insatsnamn"].startswith("Steget före") and block["Period"] == "2024-01-15 – 2025-12-31"
     assert block["Budget"] == "480 000 kr" and block["Huvudman för insats"] == "Ockelbo kommun"
@@ -109,15 +132,17 @@ def test_nothing_readable_is_said_and_nothing_written(tmp_path: Path, capsys: py
 
 
 def test_the_newest_of_the_same_insats_is_kept_by_its_own_date(received: Path) -> None:
-    from finsam_desktop.compiling.received import Received, files_in, mark_duplicates, read_all
+    from finsam_desktop.compiling.compilation import Compilation
 
-    reports = [each for each in read_all(files_in([received])) if isinstance(each, Received)]
-    mark_duplicates(reports)
-    kept = [each for each in reports if each.key[0].startswith("steget") and each.chosen]
+    compilation = Compilation()
+    compilation.read([received])
+    kept = [each for each in compilation.reports if each.key[0].startswith("steget") and each.chosen]
     assert [each.source.name for each in kept] == ["steget-fore.docx"] and kept[0].dated[0] == date(2026, 2, 10)
 
 
-def test_the_window_reads_a_folder_shows_the_rows_and_exports(qtbot, received: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_reads_a_folder_on_a_worker_shows_the_rows_and_exports(
+    qtbot, received: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFileDialog
 
@@ -128,6 +153,7 @@ def test_the_window_reads_a_folder_shows_the_rows_and_exports(qtbot, received: P
     create_application([])
     window = CompileWindow()
     qtbot.addWidget(window)
+    window.resize(1024, 700)
     window.show()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(received))
     target = tmp_path / "Utfall insatser.xlsx"
@@ -135,11 +161,53 @@ def test_the_window_reads_a_folder_shows_the_rows_and_exports(qtbot, received: P
     monkeypatch.setattr(export_actions, "choose_path", lambda *args: target)
     monkeypatch.setattr(export_actions, "offer_to_open", lambda parent, path, lines: told.extend(lines))
     qtbot.mouseClick(window.folder_button, Qt.MouseButton.LeftButton)
-    files = [window.table.item(row, 1).text() for row in range(window.table.rowCount())]
-    assert sorted(files) == sorted(["steget-fore.docx", "steget-fore-forra.docx", "vagen-vidare.json", "handifylld.docx", "handifylld-variant.docx"])
-    older = files.index("steget-fore-forra.docx")
-    assert window.table.item(older, 0).checkState() == Qt.CheckState.Unchecked  # the newer one is kept
-    assert window.unread_list.count() == 2 and window.status.text().startswith("5 rapporter inlästa, 4 tas med")
+    assert window.busy and window.cancel_button.isVisible() and not window.excel_button.isEnabled()  # the window stays alive
+    qtbot.waitUntil(lambda: not window.busy, timeout=60_000)
+    files = [window.table.item(row, 1).toolTip() for row in range(window.table.rowCount())]
+    names = sorted(Path(path).name for path in files)
+    assert names == sorted(
+        ["steget-fore.docx", "steget-fore-forra.docx", "vagen-vidare.json", "handifylld.docx", "handifylld-variant.docx"]
+    )
+    older = [Path(path).name for path in files].index("steget-fore-forra.docx")
+    assert window.table.item(older, 0).checkState() == Qt.CheckState.Unchecked  # the newer one counts
+    assert window.table.item(older, 7).text().startswith("äldre version av")
+    assert window.unread_list.count() == 3 and window.status.text().startswith("5 rapporter inlästa, 4 räknas")
+    # every column in view at 1024×700
+    table = window.table
+    assert sum(table.columnWidth(column) for column in range(table.columnCount() - 1)) < table.viewport().width()
+    # the same folder again adds nothing
+    qtbot.mouseClick(window.folder_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.busy, timeout=60_000)
+    assert window.table.rowCount() == 5 and window.unread_list.count() == 3
     qtbot.mouseClick(window.excel_button, Qt.MouseButton.LeftButton)
     assert told == [f"Sammanställningen (4 insatser) är sparad som {target}"] and target.is_file()
     assert load_workbook(target)["Insatser"].max_row == 6  # header, four insatser, Totalt
+    qtbot.mouseClick(window.clear_button, Qt.MouseButton.LeftButton)
+    assert window.table.rowCount() == 0 and window.unread_list.count() == 0 and not window.excel_button.isEnabled()
+    assert window.status.text() == "Inga rapporter inlästa ännu."
+
+
+def test_avbryt_stops_the_reading_and_keeps_what_was_read(qtbot, received: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui import compile_window
+    from ui.app import create_application
+
+    create_application([])
+
+    def slowly(path: Path):  # type: ignore[no-untyped-def]  # a slow network share
+        time.sleep(0.3)
+        return read_one(path)
+
+    read_one = compile_window.read_one
+    monkeypatch.setattr(compile_window, "read_one", slowly)
+    window = compile_window.CompileWindow()
+    qtbot.addWidget(window)
+    window.show()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(received))
+    qtbot.mouseClick(window.folder_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.progress.value() >= 1, timeout=10_000)
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.busy, timeout=10_000)
+    assert 1 <= window.table.rowCount() < 5 and "Inläsningen avbröts" in window.status.text()

@@ -329,5 +329,5 @@ def test_a_report_of_every_form_is_compiled_through_its_roles(tmp_path: Path, fo
     header = [cell.value for cell in sheet[1]]
     row = dict(zip(header, [cell.value for cell in sheet[2]], strict=False))
     expected = insats_row(draft, "rapport.docx")
-    assert row["Insatsnamn"] == expected.name == role_text(draft, "name")
+    assert row["Insats"] == expected.name == role_text(draft, "name")
     assert expected.granted is not None and expected.start is not None and expected.organisation

@@ -1,21 +1,24 @@
 """Sammanställ rapporter: the förbund's office reads the reports it received (files or a
-folder) with a cancellable progress bar, sees one row per report with its problems a
-click away and every file that could not be read with why, picks among duplicates, and
-exports the annual report's tables to Excel or Word."""
+folder) on a worker thread with progress and Avbryt, sees one row per report with whether
+it counts and why, its problems a click away, and every file that could not be read with
+why, and exports the annual report's tables to Excel or Word."""
 
 from __future__ import annotations
 
+import logging
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QMessageBox,
-    QProgressDialog,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -23,22 +26,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from finsam_desktop.compiling.received import Received, Unread, files_in, mark_duplicates, read_all
-from finsam_desktop.compiling.rows import insats_row
+from finsam_desktop.compiling.compilation import Compilation
+from finsam_desktop.compiling.received import Received, Unread, read_one
+from finsam_desktop.document.export import export_message
 from finsam_desktop.drafts import atomic_write
 from finsam_desktop.parsing import format_kronor
 from ui import export_actions
 
-NAME_WIDTH = 240
-COLUMNS = ["Ta med", "Fil", "Insats", "Huvudman", "Beviljat", "Utnyttjat", "Problem"]
+log = logging.getLogger("finsam.compile_window")
+COLUMNS = ["Räknas", "Fil", "Insats", "Huvudman", "Beviljat", "Utnyttjat", "Problem", "Kommentar"]
+NAME_WIDTH = 200  # characters that do not fit end in "…", whole in the tooltip
+FILE_WIDTH = 150
+
+
+class _Reading(QObject):
+    """The worker's news, delivered on the window's thread."""
+
+    read = Signal(int, object)  # files done so far, and what one file gave
+    finished = Signal(bool)  # whether every file was read (False: Avbryt)
+
+
+def _short(text: str, width: int, window: QWidget) -> str:
+    return window.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, width)
 
 
 class CompileWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sammanställ rapporter")
-        self.reports: list[Received] = []
-        self.unread: list[Unread] = []
+        self.compilation = Compilation()
+        self._cancel = threading.Event()
+        self._bridge = _Reading(self)
+        self._bridge.read.connect(self._took)
+        self._bridge.finished.connect(self._done)
+        self._total = 0
         layout = QVBoxLayout(self)
         intro = QLabel(
             "Läs in rapporter som förbundet fått: Word-dokument som programmet exporterat, rapporter ifyllda "
@@ -49,23 +70,36 @@ class CompileWindow(QDialog):
         choose = QHBoxLayout()
         self.files_button = QPushButton("Välj &filer…")
         self.folder_button = QPushButton("Välj &mapp…")
+        self.clear_button = QPushButton("&Töm listan")
         self.files_button.clicked.connect(self.choose_files)
         self.folder_button.clicked.connect(self.choose_folder)
-        choose.addWidget(self.files_button)
-        choose.addWidget(self.folder_button)
+        self.clear_button.clicked.connect(self.clear)
+        for button in (self.files_button, self.folder_button, self.clear_button):
+            choose.addWidget(button)
         choose.addStretch()
         layout.addLayout(choose)
+        reading = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Inläsning")
+        self.cancel_button = QPushButton("&Avbryt")
+        self.cancel_button.clicked.connect(self._cancel.set)
+        reading.addWidget(self.progress, 1)
+        reading.addWidget(self.cancel_button)
+        self.progress.hide()
+        self.cancel_button.hide()
+        layout.addLayout(reading)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setAccessibleName("Inlästa rapporter")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.cellActivated.connect(self.show_problems)
         self.table.itemChanged.connect(self._chosen_changed)
         layout.addWidget(self.table, 1)
-        self.unread_title = QLabel("Kunde inte läsas:")
+        self.unread_title = QLabel("Inte inlästa:")
         self.unread_list = QListWidget()
-        self.unread_list.setAccessibleName("Filer som inte kunde läsas")
+        self.unread_list.setAccessibleName("Filer som inte lästes in")
         self.unread_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)  # the reports' table takes the room
         layout.addWidget(self.unread_title)
         layout.addWidget(self.unread_list)
@@ -77,19 +111,21 @@ class CompileWindow(QDialog):
         self.word_button = QPushButton("Exportera till &Word…")
         self.excel_button.clicked.connect(lambda: self.export(".xlsx"))
         self.word_button.clicked.connect(lambda: self.export(".docx"))
-        close = QPushButton("S&täng")
-        close.clicked.connect(self.accept)
+        self.close_button = QPushButton("S&täng")
+        self.close_button.clicked.connect(self.accept)
         for button in (self.excel_button, self.word_button):
             exports.addWidget(button)
         exports.addStretch()
-        exports.addWidget(close)
+        exports.addWidget(self.close_button)
         layout.addLayout(exports)
-        self.resize(960, 620)
+        self.resize(1000, 640)
         self.refresh()
+
+    # --- reading ------------------------------------------------------------------
 
     def choose_files(self) -> None:
         chosen, _ = QFileDialog.getOpenFileNames(
-            self, "Välj rapporter", str(export_actions.save_folder()), "Rapporter (*.docx *.json)"
+            self, "Välj rapporter", str(export_actions.save_folder()), "Rapporter (*.docx *.json);;Alla filer (*)"
         )
         if chosen:
             self.read([Path(path) for path in chosen])
@@ -100,93 +136,153 @@ class CompileWindow(QDialog):
             self.read([Path(chosen)])
 
     def read(self, paths: list[Path]) -> None:
-        """Read with a progress bar; Avbryt keeps what was read so far."""
-        files = files_in(paths)
-        progress = QProgressDialog("Läser rapporterna …", "Avbryt", 0, len(files), self)
-        progress.setWindowTitle("Sammanställ rapporter")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-
-        def step(done: int, path: Path) -> bool:
-            progress.setValue(done)
-            progress.setLabelText(f"Läser {path.name} ({done + 1} av {len(files)}) …")
-            return not progress.wasCanceled()
-
-        for each in read_all(files, step):
-            if isinstance(each, Received):
-                self.reports.append(each)
-            else:
-                self.unread.append(each)
-        progress.setValue(len(files))
-        mark_duplicates(self.reports)
+        """Read the files not read before on a worker thread; Avbryt keeps what was read so far."""
+        files = self.compilation.new_files(paths)
+        self._total = len(files)
+        self._cancel.clear()
+        self._reading(True)
+        self.progress.setRange(0, max(len(files), 1))
+        self.progress.setValue(0)
         self.refresh()
 
+        def work() -> None:
+            try:
+                for done, path in enumerate(files, start=1):
+                    if self._cancel.is_set():
+                        self._bridge.finished.emit(False)
+                        return
+                    self._bridge.read.emit(done, read_one(path))
+            except Exception:  # never a window stuck in reading
+                log.exception("reading received reports")
+            self._bridge.finished.emit(True)
+
+        threading.Thread(target=work, name="sammanstallning", daemon=True).start()
+
+    def _took(self, done: int, read: Received | Unread) -> None:
+        self.compilation.take(read)
+        self.progress.setValue(done)
+        self.progress.setFormat(f"Läser {done} av {self._total} …")
+
+    def _done(self, complete: bool) -> None:
+        self.compilation.settle()
+        self._reading(False)
+        self.refresh()
+        if not complete:
+            self.status.setText(self.status.text() + " Inläsningen avbröts; läs in samma mapp igen för resten.")
+
+    def _reading(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        for button in (self.files_button, self.folder_button, self.clear_button, self.excel_button, self.word_button):
+            button.setEnabled(not busy)
+        if busy:
+            self.cancel_button.setFocus()
+
+    @property
+    def busy(self) -> bool:
+        return self.cancel_button.isVisible()
+
+    def clear(self) -> None:
+        self.compilation.clear()
+        self.refresh()
+
+    # --- showing ------------------------------------------------------------------
+
     def refresh(self) -> None:
+        reports = self.compilation.reports
         self.table.blockSignals(True)
-        self.table.setRowCount(len(self.reports))
-        for row, report in enumerate(self.reports):
-            errors = sum(problem.severity == "fel" for problem in report.problems)
-            warnings = len(report.problems) - errors
-            insats = insats_row(report.draft, report.source.name)
+        self.table.setRowCount(len(reports))
+        for row, report in enumerate(reports):
+            insats = report.name
+            organisation = report.organisation
+            granted, used = report.amounts
+            why = report.to_confirm if report.chosen else report.left_out
             values = [
-                "", report.source.name, insats.name, insats.organisation,
-                format_kronor(insats.granted) if insats.granted is not None else "",
-                format_kronor(insats.used) if insats.used is not None else "",
-                f"{errors} fel, {warnings} varningar" if report.problems else "Inga",
+                "",
+                report.source.name,
+                insats,
+                organisation,
+                format_kronor(granted) if granted is not None else "",
+                format_kronor(used) if used is not None else "",
+                report.counts if report.problems else "Inga",
+                why,
             ]
             for column, text in enumerate(values):
-                item = QTableWidgetItem(text)
+                shown = _short(text, FILE_WIDTH if column == 1 else NAME_WIDTH, self) if column in (1, 2, 3) else text
+                item = QTableWidgetItem(shown)
+                item.setToolTip(str(report.source) if column == 1 else text)
                 if column == 0:
                     item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                     item.setCheckState(Qt.CheckState.Checked if report.chosen else Qt.CheckState.Unchecked)
-                if report.duplicate_of:
-                    item.setToolTip("Samma insats finns i: " + ", ".join(path.name for path in report.duplicate_of))
+                    item.setToolTip("Räknas i sammanställningen" if report.chosen else f"Räknas inte: {report.left_out}")
+                if column in (4, 5):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        for column in (2, 3):  # long names are cut with "…": every column stays in view
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), NAME_WIDTH))
         self.table.blockSignals(False)
         self.unread_list.clear()
-        self.unread_list.addItems([f"{each.source.name}: {each.reason}" for each in self.unread])
-        self.unread_title.setVisible(bool(self.unread))
-        self.unread_list.setVisible(bool(self.unread))
-        chosen = sum(report.chosen for report in self.reports)
-        doubles = sum(bool(report.duplicate_of) and not report.chosen for report in self.reports)
-        self.status.setText(
-            f"{len(self.reports)} rapporter inlästa, {chosen} tas med"
-            + (f" ({doubles} äldre av samma insats tas inte med)" if doubles else "")
-            + (f"; {len(self.unread)} kunde inte läsas." if self.unread else ".")
-        )
+        self.unread_list.addItems([f"{each.source.name}: {each.reason}" for each in self.compilation.unread])
+        self.unread_title.setVisible(bool(self.compilation.unread))
+        self.unread_list.setVisible(bool(self.compilation.unread))
+        self.status.setText(self._summary())
+        chosen = any(report.chosen for report in reports)
         for button in (self.excel_button, self.word_button):
-            button.setEnabled(chosen > 0)
+            button.setEnabled(chosen and not self.busy)
+        self.clear_button.setEnabled(bool(reports or self.compilation.unread) and not self.busy)
+
+    def _summary(self) -> str:
+        reports, compilation = self.compilation.reports, self.compilation
+        if not reports and not compilation.unread:
+            return "Inga rapporter inlästa ännu."
+        counted = sum(report.chosen for report in reports)
+        parts = [f"{len(reports)} rapporter inlästa, {counted} räknas"]
+        if compilation.left_out:
+            parts.append(f"{len(compilation.left_out)} räknas inte (se Kommentar)")
+        confirm = sum(bool(report.to_confirm) and report.chosen for report in reports)
+        if confirm:
+            parts.append(f"{confirm} att kontrollera")
+        if compilation.failures:
+            parts.append(f"{len(compilation.failures)} kunde inte läsas")
+        return ", ".join(parts) + "."
 
     def _chosen_changed(self, item: QTableWidgetItem) -> None:
         if item.column() == 0:
-            self.reports[item.row()].chosen = item.checkState() == Qt.CheckState.Checked
+            self.compilation.choose(self.compilation.reports[item.row()], item.checkState() == Qt.CheckState.Checked)
             self.refresh()
 
     def show_problems(self, row: int, _column: int = 0) -> None:
         """A report's fel and varningar, one click (Enter, double-click) away."""
-        report = self.reports[row]
+        report = self.compilation.reports[row]
         lines = [f"{problem.severity.capitalize()}: {problem.message}" for problem in report.problems] or ["Inga problem."]
         QMessageBox.information(self, f"Problem i {report.source.name}", "\n".join(lines))
+
+    # --- exporting ----------------------------------------------------------------
 
     def export(self, suffix: str) -> Path | None:
         from finsam_desktop.compiling.docx_summary import summary_docx
         from finsam_desktop.compiling.xlsx_writer import workbook_bytes
 
-        rows = [insats_row(report.draft, report.source.name) for report in self.reports if report.chosen]
+        rows = self.compilation.rows()
         kind = "Excel-arbetsbok (*.xlsx)" if suffix == ".xlsx" else "Word-dokument (*.docx)"
         path = export_actions.choose_path(self, "Spara sammanställningen", f"Utfall insatser{suffix}", kind)
         if path is None:
             return None
-        data = workbook_bytes(rows, self.unread) if suffix == ".xlsx" else summary_docx(rows)
+        data = workbook_bytes(self.compilation) if suffix == ".xlsx" else summary_docx(rows)
         try:
             atomic_write(path, data)
         except OSError as error:
-            QMessageBox.warning(self, "Kunde inte spara", f"”{path.name}” kunde inte sparas ({error.strerror or error}).")
+            QMessageBox.warning(self, "Kunde inte spara", export_message(path, error))
             return None
         if not path.is_file():
+            QMessageBox.warning(self, "Kunde inte spara", f"”{path.name}” finns inte efter sparandet. Försök igen.")
             return None
         export_actions.offer_to_open(self, path, [f"Sammanställningen ({len(rows)} insatser) är sparad som {path}"])
         return path
+
+    def reject(self) -> None:
+        self._cancel.set()  # a worker still reading stops at its next file
+        super().reject()
+
+    def accept(self) -> None:
+        self._cancel.set()
+        super().accept()

@@ -1,44 +1,82 @@
 """Reading what the förbund received: exported or hand-filled Word reports and drafts, a
-file or a folder at a time. A file that cannot be read is kept with its reason, never
-skipped; the same insats received twice is found, and the newest kept."""
+file or a folder at a time. Every file is accounted for: read, or listed with why not and
+what to do about it."""
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 
+from finsam_desktop.compiling.names import plain_name
+from finsam_desktop.compiling.rows import period_of
 from finsam_desktop.document.errors import ImportFailed
 from finsam_desktop.drafts import DraftError, read_draft
 from finsam_desktop.forms.values import Values
 from finsam_desktop.model import Report
-from finsam_desktop.roles import form_of, role_path, role_text
+from finsam_desktop.roles import form_of, role_number, role_path, role_text
 from finsam_desktop.validation import Problem, validate
 
 READABLE = {".docx", ".json"}
+ASK_FOR_WORD = "be avsändaren om Word-filen (.docx) som programmet exporterade"
+NOT_READABLE = {  # what a file of another kind is, and what to do with it
+    ".doc": "ett äldre Word-dokument (.doc): öppna det i Word och spara som .docx, läs sedan in det igen",
+    ".docm": "ett Word-dokument med makron (.docm): öppna det i Word och spara som .docx, läs sedan in det igen",
+    ".dotx": "en Word-mall (.dotx), inte en ifylld rapport",
+    ".odt": "ett OpenDocument-dokument (.odt): öppna det i LibreOffice eller Word och spara som .docx",
+    ".rtf": "ett RTF-dokument: öppna det i Word och spara som .docx",
+    ".pdf": f"en PDF, som inte kan läsas in: {ASK_FOR_WORD}",
+    **dict.fromkeys(
+        (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".bmp", ".heic"),
+        f"en bild (till exempel en inskannad sida), som inte kan läsas in: {ASK_FOR_WORD}",
+    ),
+    ".eml": "ett sparat e-postmeddelande: spara den bifogade rapporten som fil och läs in den",
+    ".msg": "ett sparat e-postmeddelande: spara den bifogade rapporten som fil och läs in den",
+    ".zip": "en zip-fil: packa upp den och välj mappen",
+}
 log = logging.getLogger("finsam.compiling")
 
 
 @dataclass
 class Received:
-    """One report as read; ``chosen`` is whether it goes into the compilation."""
+    """One report as read. ``chosen`` is whether it goes into the compilation; a report left
+    out says why, and a near match of another says what the office should check."""
 
     source: Path
     draft: Report
     problems: list[Problem]
     modified: datetime
     chosen: bool = True
+    left_out: str = ""
+    to_confirm: str = ""
     duplicate_of: list[Path] = field(default_factory=list)
 
-    @property
-    def key(self) -> tuple[str, str]:
-        """The same insats: its name and organisation, ignoring case and spacing."""
-        return _plain(role_text(self.draft, "name")), _plain(role_text(self.draft, "organisation"))
+    @cached_property
+    def name(self) -> str:
+        return role_text(self.draft, "name")
+
+    @cached_property
+    def organisation(self) -> str:
+        return role_text(self.draft, "organisation")
+
+    @cached_property
+    def amounts(self) -> tuple[int | float | None, int | float | None]:
+        """Beviljat and utnyttjat, as far as the report gives them."""
+        return role_number(self.draft, "granted"), role_number(self.draft, "used")
+
+    @cached_property
+    def key(self) -> tuple[str, str, tuple[date | None, date | None]]:
+        """The same insats: its name and organisation as a person reads them, and its period."""
+        return plain_name(self.name), plain_name(self.organisation), period_of(self.draft)
 
     @property
+    def has_amounts(self) -> bool:
+        return None not in self.amounts
+
+    @cached_property
     def dated(self) -> tuple[date, datetime]:
         """How new the report is: its own date where it has one, else the file's time."""
         form = form_of(self.draft)
@@ -46,31 +84,55 @@ class Received:
         value = Values(self.draft, form).date(path) if path is not None else None
         return (value or self.modified.date()), self.modified
 
+    @property
+    def counts(self) -> str:
+        """Its problems as the office reads them: ``2 fel, 1 varning``."""
+        errors = sum(problem.severity == "fel" for problem in self.problems)
+        warnings = len(self.problems) - errors
+        return f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}"
+
 
 @dataclass(frozen=True)
 class Unread:
+    """A file that is not in the compilation, and why; ``skipped`` for files that are not
+    reports at all by their nature (Word's lock files), which are said but are no failure."""
+
     source: Path
     reason: str
+    skipped: bool = False
 
 
-def _plain(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
+def _in_folder(folder: Path) -> list[Path]:
+    # not only plain files: a FIFO or device named .docx is listed with why it is not read
+    return sorted((each for each in folder.rglob("*") if not each.is_dir()), key=lambda each: str(each).lower())
 
 
-def files_in(paths: Iterable[Path]) -> list[Path]:
-    """The files given, and the Word documents and drafts in the folders given (with their
-    subfolders), in name order; Word's own lock files (``~$…``) left out."""
+def accounted(paths: Iterable[Path]) -> tuple[list[Path], list[Unread]]:
+    """The files to read among those given and in the folders given (with their subfolders),
+    in name order, and every other file with why it is not read."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(
-                # not only plain files: a FIFO or device named .docx is listed with why it is not read
-                (each for each in path.rglob("*") if not each.is_dir() and each.suffix.lower() in READABLE),
-                key=lambda each: str(each).lower(),
-            )
+        found += _in_folder(path) if path.is_dir() else [path]
+    readable, others = [], []
+    for path in dict.fromkeys(found):
+        suffix = path.suffix.lower()
+        if path.name.startswith("~$"):
+            others.append(Unread(path, "Words tillfälliga låsfil för ett dokument som är öppet; hoppas över", skipped=True))
+        elif suffix in READABLE:
+            readable.append(path)
+        elif suffix in NOT_READABLE:
+            others.append(Unread(path, f"filen är {NOT_READABLE[suffix]}."))
         else:
-            found.append(path)
-    return [path for path in dict.fromkeys(found) if not path.name.startswith("~$")]
+            others.append(Unread(path, "inte en slutrapport: bara Word-dokument (.docx) och utkast (.json) läses in."))
+    return readable, others
+
+
+def _unreadable(path: Path, error: OSError) -> Unread:
+    if isinstance(error, PermissionError):
+        return Unread(path, "du saknar behörighet att läsa filen. Kopiera den till en egen mapp och försök igen.")
+    if isinstance(error, FileNotFoundError):
+        return Unread(path, "filen finns inte längre (flyttad eller borttagen).")
+    return Unread(path, "filen kan inte läsas. Kopiera den till en egen mapp och försök igen.")
 
 
 def read_one(path: Path) -> Received | Unread:
@@ -78,7 +140,7 @@ def read_one(path: Path) -> Received | Unread:
     try:
         modified = datetime.fromtimestamp(path.stat().st_mtime)
     except OSError as error:
-        return Unread(path, f"filen kan inte läsas ({error.strerror or error})")
+        return _unreadable(path, error)
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":
@@ -88,35 +150,20 @@ def read_one(path: Path) -> Received | Unread:
 
             draft = read_docx(path).draft
         else:
-            return Unread(path, "inte en slutrapport (bara Word-dokument .docx och utkast .json läses)")
+            return accounted([path])[1][0]
     except (ImportFailed, DraftError) as error:
         return Unread(path, str(error))
+    except OSError as error:
+        return _unreadable(path, error)
     except Exception:  # one odd file never stops the others
         log.exception("reading %s", path.name)
         return Unread(path, "filen kunde inte läsas; den kan vara skadad. Be om en ny kopia.")
     return Received(path, draft, validate(draft), modified)
 
 
-def read_all(
-    paths: list[Path], progress: Callable[[int, Path], bool] = lambda _done, _path: True
-) -> Iterator[Received | Unread]:
+def read_all(paths: list[Path], progress: Callable[[int, Path], bool] = lambda _done, _path: True) -> Iterator[Received | Unread]:
     """Each file read in turn; ``progress(done, path)`` returning False stops (Avbryt)."""
     for done, path in enumerate(paths):
         if not progress(done, path):
             return
         yield read_one(path)
-
-
-def mark_duplicates(reports: list[Received]) -> None:
-    """The same insats received more than once: the newest is chosen, the others not."""
-    groups: dict[tuple[str, str], list[Received]] = {}
-    for report in reports:
-        if report.key[0]:
-            groups.setdefault(report.key, []).append(report)
-    for group in groups.values():
-        if len(group) < 2:
-            continue
-        newest = max(group, key=lambda report: report.dated)
-        for report in group:
-            report.chosen = report is newest
-            report.duplicate_of = [other.source for other in group if other is not report]

@@ -14,6 +14,8 @@ from finsam_desktop.roles import form_of, role_number, role_path, role_text
 
 @dataclass(frozen=True)
 class InsatsRow:
+    """``title`` is the name the tables show: ``Insats – huvudman`` where names are shared."""
+
     name: str
     organisation: str
     start: date | None
@@ -30,6 +32,8 @@ class InsatsRow:
     goals_and_results: str
     source: str
     comment: str = ""
+    to_confirm: str = ""
+    title: str = ""
 
 
 def _partners(values: Values, form: FormSpec) -> str:
@@ -70,10 +74,13 @@ def _goals(values: Values, form: FormSpec) -> tuple[str, str, str]:
     return "\n".join(goals), "\n".join(results), "\n".join(both)
 
 
-def _period(values: Values, form: FormSpec) -> tuple[date | None, date | None]:
+def period_of(draft: Report) -> tuple[date | None, date | None]:
+    """The insats's first and last day, as far as the report gives them."""
+    form = form_of(draft)
     path = role_path(form, "period")
     if path is None:
         return None, None
+    values = Values(draft, form)
     parts = [path.child(key) for key, _spec in form.spec_at(path).children()]
     return (values.date(parts[0]), values.date(parts[-1])) if parts else (None, None)
 
@@ -85,7 +92,7 @@ def _whole(amount: float | None) -> int | None:
 def insats_row(draft: Report, source: str) -> InsatsRow:
     form = form_of(draft)
     values = Values(draft, form)
-    start, end = _period(values, form)
+    start, end = period_of(draft)
     goals, results, both = _goals(values, form)
     return InsatsRow(
         name=role_text(draft, "name"),
@@ -104,4 +111,5 @@ def insats_row(draft: Report, source: str) -> InsatsRow:
         goals_and_results=both,
         source=source,
         comment=role_text(draft, "comment"),
+        title=role_text(draft, "name"),
     )

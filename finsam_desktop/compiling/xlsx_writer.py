@@ -1,21 +1,53 @@
 """The compilation as an Excel workbook for the förbund's office: sheet "Insatser", one row
-per report with numbers as numbers and dates as dates, a share formula and a Totalt row;
-sheet "Ej inlästa" with each file that could not be read and why."""
+per counted report with numbers as numbers and dates as dates, a share formula and a
+Totalt row, each formula stored with its value (so pandas and any reader without a
+calculation engine see the numbers); sheet "Inte med" with every copy left out and why;
+sheet "Ej inlästa" with every file not read and why."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from io import BytesIO
+from typing import Any
 
-from finsam_desktop.compiling.received import Unread
+from finsam_desktop.compiling.compilation import Compilation
 from finsam_desktop.compiling.rows import InsatsRow
 
+NOT_IN_REPORTS = " (finns inte i rapporterna)"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: int
+    value: Callable[[InsatsRow], Any]
+    kind: str = "text"  # text, long (wrapped), date or kronor
+    role: str = ""  # the role that fills it; a column whose role no report's form has is marked, "-" is no role
+
+
+COLUMNS = [
+    Column("Insats", 36, lambda row: row.title, role="name"),
+    Column("Huvudman", 28, lambda row: row.organisation, role="organisation"),
+    Column("Period start", 12, lambda row: row.start, "date", "period"),
+    Column("Period slut", 12, lambda row: row.end, "date", "period"),
+    Column("Beviljat, hela insatsen", 18, lambda row: row.granted, "kronor", "granted"),
+    Column("Utnyttjat, hela insatsen", 18, lambda row: row.used, "kronor", "used"),
+    Column("Samverkansparter", 36, lambda row: row.partners, "long", "partners"),
+    Column("Kontaktperson", 22, lambda row: row.contact, role="contact"),
+    Column("E-post", 28, lambda row: row.email, role="contact_email"),
+    Column("Syfte", 50, lambda row: row.purpose, "long", "purpose"),
+    Column("Specifik målgrupp", 36, lambda row: row.target_group, "long", "target_group"),
+    Column("Mål och resultat", 60, lambda row: row.goals_and_results, "long", "goals"),
+    Column("Kommentar", 40, lambda row: row.comment, "long", "comment"),
+    Column("Inriktning", 16, lambda _row: None, role="-"),
+    Column("Deltagarregistrering", 18, lambda _row: None, role="-"),
+    Column("Att kontrollera", 40, lambda row: row.to_confirm, "long"),
+    Column("Källfil", 30, lambda row: row.source),
+]
+SHARE_AFTER = "Utnyttjat, hela insatsen"  # the Andel column follows it
 KRONOR = '#,##0 "kr"'
-COLUMNS = [  # header, width in characters
-    ("Insatsnamn", 36), ("Huvudman", 28), ("Period start", 12), ("Period slut", 12),
-    ("Beviljade medel", 16), ("Utnyttjade medel", 16), ("Andel", 9), ("Samverkansparter", 36),
-    ("Kontaktperson", 22), ("E-post", 28), ("Mål och resultat", 60),
-    ("Inriktning", 16), ("Deltagarregistrering", 18), ("Specifik målgrupp", 30), ("Kommentar", 30), ("Källfil", 30),
-]  # Inriktning … Kommentar: for the office to fill in; the reports do not have them
 
 
 def _cell_text(text: str) -> str:
@@ -24,41 +56,90 @@ def _cell_text(text: str) -> str:
     return cleaned if len(cleaned) <= 32_000 else cleaned[:31_999] + "…"
 
 
-def workbook_bytes(rows: list[InsatsRow], unread: list[Unread]) -> bytes:
-    from openpyxl import Workbook  # type: ignore[import-untyped]  # loaded only when the office compiles
-    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+def _letter(index: int) -> str:
+    from xlsxwriter.utility import xl_col_to_name  # type: ignore[import-untyped]
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Insatser"
-    sheet.append([header for header, _width in COLUMNS])
-    for index, row in enumerate(rows, start=2):
-        sheet.append([
-            _cell_text(row.name), _cell_text(row.organisation), row.start, row.end, row.granted, row.used,
-            f'=IF(AND(ISNUMBER(E{index}),E{index}>0),F{index}/E{index},"")', _cell_text(row.partners),
-            _cell_text(row.contact), _cell_text(row.email), _cell_text(row.goals_and_results), None, None, None, None, row.source,
-        ])
-    last = len(rows) + 1
-    total = last + 1
-    sheet.append(["Totalt", None, None, None, f"=SUM(E2:E{last})", f"=SUM(F2:F{last})", f'=IF(E{total}>0,F{total}/E{total},"")'])
-    for cell in sheet[1] + sheet[total]:
-        cell.font = Font(bold=True)
-    for row_cells in sheet.iter_rows(min_row=2, max_row=total):
-        row_cells[2].number_format = row_cells[3].number_format = "yyyy-mm-dd"
-        row_cells[4].number_format = row_cells[5].number_format = KRONOR
-        row_cells[6].number_format = "0%"
-        row_cells[10].alignment = Alignment(wrap_text=True, vertical="top")
-    for number, (_header, width) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[sheet.cell(1, number).column_letter].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{sheet.cell(1, len(COLUMNS)).column_letter}{last}"
-    failed = book.create_sheet("Ej inlästa")
-    failed.append(["Fil", "Orsak"])
-    for each in unread:
-        failed.append([str(each.source), _cell_text(each.reason)])
-    failed.column_dimensions["A"].width, failed.column_dimensions["B"].width = 50, 90
-    failed["A1"].font = failed["B1"].font = Font(bold=True)
-    failed.freeze_panes = "A2"
+    return str(xl_col_to_name(index))
+
+
+def _share(used: int | None, granted: int | None) -> float | str:
+    return used / granted if used is not None and granted else ""
+
+
+def workbook_bytes(compilation: Compilation) -> bytes:
+    import xlsxwriter  # type: ignore[import-untyped]  # loaded only when the office compiles
+
+    rows = compilation.rows()
     out = BytesIO()
-    book.save(out)
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "default_date_format": "yyyy-mm-dd", "strings_to_numbers": False})
+    book.set_properties({"title": "Utfall insatser", "comments": "Sammanställd av Finsam Slutrapport"})
+    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    formats = {
+        "text": book.add_format({"valign": "top"}),
+        "long": book.add_format({"text_wrap": True, "valign": "top"}),
+        "date": book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
+        "kronor": book.add_format({"num_format": KRONOR, "valign": "top"}),
+    }
+    share_format = book.add_format({"num_format": "0%", "valign": "top"})
+    total_kronor = book.add_format({"num_format": KRONOR, "bold": True})
+    total_share = book.add_format({"num_format": "0%", "bold": True})
+    sheet = book.add_worksheet("Insatser")
+    share_at = next(index for index, column in enumerate(COLUMNS) if column.header == SHARE_AFTER) + 1
+    present = compilation.roles_present()
+    headers = [column.header + (NOT_IN_REPORTS if column.role and column.role not in present else "") for column in COLUMNS]
+    headers.insert(share_at, "Andel utnyttjat")
+    granted_at, used_at = share_at - 2, share_at - 1
+    for index, header in enumerate(headers):
+        sheet.write_string(0, index, header, bold)
+    for number, row in enumerate(rows, start=1):
+        for index, column in enumerate(COLUMNS):
+            at = index if index < share_at else index + 1
+            value = column.value(row)
+            if isinstance(value, str) and value:
+                sheet.write_string(number, at, _cell_text(value), formats[column.kind])
+            elif isinstance(value, date):
+                sheet.write_datetime(number, at, value, formats[column.kind])
+            elif isinstance(value, int | float):
+                sheet.write_number(number, at, value, formats[column.kind])
+        granted, used = f"{_letter(granted_at)}{number + 1}", f"{_letter(used_at)}{number + 1}"
+        formula = f'=IF(AND(ISNUMBER({granted}),{granted}>0),{used}/{granted},"")'
+        sheet.write_formula(number, share_at, formula, share_format, _share(row.used, row.granted))
+    last, total = len(rows), len(rows) + 1
+    granted_sum = sum(row.granted or 0 for row in rows)
+    used_sum = sum(row.used or 0 for row in rows)
+    sheet.write_string(total, 0, "Totalt", bold)
+    for at, value in ((granted_at, granted_sum), (used_at, used_sum)):
+        sheet.write_formula(total, at, f"=SUM({_letter(at)}2:{_letter(at)}{last + 1})", total_kronor, value)
+    granted, used = f"{_letter(granted_at)}{total + 1}", f"{_letter(used_at)}{total + 1}"
+    sheet.write_formula(total, share_at, f'=IF({granted}>0,{used}/{granted},"")', total_share, _share(used_sum, granted_sum))
+    widths = [column.width for column in COLUMNS]
+    widths.insert(share_at, 10)
+    for index, width in enumerate(widths):
+        sheet.set_column(index, index, width)
+    sheet.freeze_panes(1, 1)
+    sheet.autofilter(0, 0, last, len(headers) - 1)
+    _listing(
+        book,
+        bold,
+        "Inte med",
+        ["Fil", "Insats", "Varför den inte räknas"],
+        [[str(report.source), report.name, report.left_out] for report in compilation.left_out],
+        [50, 40, 70],
+    )
+    _listing(
+        book, bold, "Ej inlästa", ["Fil", "Orsak"], [[str(each.source), each.reason] for each in compilation.unread], [50, 90]
+    )
+    book.close()
     return out.getvalue()
+
+
+def _listing(book: Any, bold: Any, title: str, headers: list[str], rows: list[list[str]], widths: list[int]) -> None:
+    sheet = book.add_worksheet(title)
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    for index, header in enumerate(headers):
+        sheet.write_string(0, index, header, bold)
+        sheet.set_column(index, index, widths[index])
+    for number, values in enumerate(rows, start=1):
+        for index, value in enumerate(values):
+            sheet.write_string(number, index, _cell_text(value), wrap)
+    sheet.freeze_panes(1, 0)

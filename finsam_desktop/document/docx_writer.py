@@ -326,6 +326,16 @@ def _align_numbers(table: Table, numeric: Sequence[bool]) -> None:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
+def _rows_whole(table: Table, total: bool) -> None:
+    """No row split across pages, and a total row never alone at the top of one."""
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    if total and len(table.rows) > 2:
+        for cell in table.rows[-2].cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+
+
 def _repeat_as_header(table: Table) -> None:
     header = table.rows[0]._tr.get_or_add_trPr()
     header.append(OxmlElement("w:tblHeader"))  # present means on
@@ -376,6 +386,7 @@ def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
             if total:
                 _add_row(table, [(text, True) for text in total], widths)
             _align_numbers(table, numeric)
+            _rows_whole(table, bool(total))
             body.paragraph().paragraph_format.space_after = Pt(0)
         case OfficeBox(caption_text, labels, values):
             widths = [Emu(CONTENT_WIDTH // len(labels))] * len(labels)

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.etree import ElementTree
+from zipfile import ZipFile
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -67,11 +70,22 @@ def attach(doc: DocxDocument, draft_json: bytes) -> None:
 
 def extract(doc: DocxDocument) -> Carried | None:
     """The embedded draft file's bytes and digest, or None when the document carries none."""
-    for rel in doc.part.rels.values():
-        if rel.reltype != RT.CUSTOM_XML or rel.is_external:
-            continue
+    parts = (rel.target_part.blob for rel in doc.part.rels.values() if rel.reltype == RT.CUSTOM_XML and not rel.is_external)
+    return _first_carried(parts)
+
+
+def extract_from(package: ZipFile) -> Carried | None:
+    """The same, from the package's files, before python-docx has opened anything."""
+    return _first_carried(package.read(name) for name in package.namelist() if _ITEM.fullmatch(name))
+
+
+_ITEM = re.compile(r"customXml/item[0-9]+\.xml")
+
+
+def _first_carried(parts: Iterable[bytes]) -> Carried | None:
+    for blob in parts:
         try:
-            root = ElementTree.fromstring(rel.target_part.blob)
+            root = ElementTree.fromstring(blob)
         except ElementTree.ParseError:
             continue
         if root.tag == ROOT_TAG and root.text:

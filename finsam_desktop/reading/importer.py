@@ -9,6 +9,8 @@ Word, what the document says wins, and the result says which fields changed."""
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -21,7 +23,7 @@ from finsam_desktop.forms.spec import FormSpec
 from finsam_desktop.reading.filling import fill
 from finsam_desktop.reading.lines import Reader, read_lines
 from finsam_desktop.reading.matching import MIN_SECTIONS
-from finsam_desktop.reading.package import main_part_xml, open_docx
+from finsam_desktop.reading.package import check_package, main_part_xml, open_docx
 from finsam_desktop.reading.result import ImportResult
 from finsam_desktop.reading.word_edits import review_notes, unplaced_notes, untouched, with_word_edits
 from finsam_desktop.roles import form_of, role_text
@@ -71,23 +73,41 @@ def embedded_draft(carried: embedded.Carried | None, path: Path, notes: list[str
     return None
 
 
+def untouched_export(path: Path, data: bytes, form: FormSpec | None) -> ImportResult | None:
+    """An export nobody has saved again, read from its embedded draft alone: its digest
+    vouches that the text part and the draft are the export's. None for anything else."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            carried = embedded.extract_from(package)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    document_xml = main_part_xml(data) if carried is not None else None
+    if carried is None or document_xml is None or not carried.unchanged(document_xml):
+        return None
+    stored = embedded_draft(carried, path, [])
+    if stored is None or (form is not None and form.id != type(stored.draft).form_id):
+        return None  # what was wrong is said on the way through the text
+    return untouched(stored, [])
+
+
 def read_docx(path: Path, form: FormSpec | None = None) -> ImportResult:
     """A draft from a .docx: from its text, and exactly where this app exported it unchanged.
     An export carries its form; for a document filled in by hand, ``form`` or the installed
     form it fits best. An export read with another form than its own is read from its text."""
-    doc = open_docx(path)
+    check_package(path)
     data = path.read_bytes()
     source = hashlib.sha256(data).hexdigest()
+    exact = untouched_export(path, data, form)
+    if exact is not None:
+        exact.imported = exact.imported.model_copy(update={"source": source})
+        return exact
+    doc = open_docx(path)
     notes = review_notes(doc)
-    carried = embedded.extract(doc)
-    stored = embedded_draft(carried, path, notes)
+    stored = embedded_draft(embedded.extract(doc), path, notes)
     own = form_of(stored.draft) if stored is not None else None
-    if carried is not None and stored is not None and own is not None:
+    if stored is not None and own is not None:
         if form is None or form.id == own.id:
-            if carried.unchanged(main_part_xml(data, doc)):
-                result = untouched(stored, notes)
-            else:
-                result = with_word_edits(stored, read_lines(doc, own), own, notes)
+            result = with_word_edits(stored, read_lines(doc, own), own, notes)
             result.imported = result.imported.model_copy(update={"source": source})
             return result
         notes.append(

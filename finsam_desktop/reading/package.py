@@ -90,7 +90,18 @@ def open_docx(path: Path) -> DocxDocument:
         ) from error
 
 
-def main_part_xml(data: bytes, doc: DocxDocument) -> bytes:
-    """The document's text part as the file stores it (``data`` is the checked file's bytes)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        return package.read(doc.part.partname.membername)
+_RELATIONS = etree.XMLParser(resolve_entities=False, no_network=True)
+
+
+def main_part_xml(data: bytes) -> bytes | None:
+    """The document's text part as the file stores it (``data``: a checked file's bytes), as
+    the package's relationships name it; None where they do not."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            relations = etree.fromstring(package.read("_rels/.rels"), _RELATIONS)
+            for relation in relations:
+                if str(relation.get("Type", "")).endswith("/officeDocument"):
+                    return package.read(str(relation.get("Target", "")).lstrip("/"))
+    except (KeyError, zipfile.BadZipFile, etree.LxmlError, OSError, ValueError):
+        return None
+    return None
