@@ -18,6 +18,7 @@ from finsam_desktop.paths import forms_dir
 from finsam_desktop.reading.matching import norm
 from tests import variant_documents as variant
 from tests.blank_malls import MALLS
+from tests.dialogs import enter_on_next_message
 from tests.variant_documents import VARIANT_LAYOUTS
 
 
@@ -77,8 +78,8 @@ def test_a_document_without_numbered_sections_is_refused_in_swedish(tmp_path: Pa
 
 
 def test_the_office_makes_a_form_from_its_mall_in_the_window(tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt, QTimer
-    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
 
     from finsam_desktop.forms.registry import form_choices
     from tests.blank_malls import lettered_mall
@@ -99,16 +100,7 @@ def test_the_office_makes_a_form_from_its_mall_in_the_window(tmp_path: Path, qtb
     type_text(window.forbund, "Samordningsförbundet Älvdalen")
     assert window.form_id.text() == "alvdalen-slutrapport"
     said: list[str] = []
-
-    def close_the_message() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, close_the_message)
-            return
-        said.append(box.text())
-        qtbot.keyClick(box, Qt.Key.Key_Return)
-
-    QTimer.singleShot(0, close_the_message)
+    enter_on_next_message(qtbot, said)
     qtbot.keyClick(window.forbund, Qt.Key.Key_Return)  # Enter saves, as the default button
     qtbot.waitUntil(lambda: bool(said))
     assert (forms_dir() / "alvdalen-slutrapport.toml").is_file()

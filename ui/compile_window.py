@@ -107,6 +107,11 @@ class CompileWindow(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         exports = QHBoxLayout()
+        self.register_button = QPushButton("&Registrera…")
+        self.register_button.setToolTip("Fyll i rutan för förbundets anteckningar i rapporten och i registret")
+        self.register_button.clicked.connect(self.register_current)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        exports.addWidget(self.register_button)
         self.excel_button = QPushButton("Exportera till &Excel…")
         self.word_button = QPushButton("Exportera till &Word…")
         self.excel_button.clicked.connect(lambda: self.export(".xlsx"))
@@ -175,6 +180,7 @@ class CompileWindow(QDialog):
         self.cancel_button.setVisible(busy)
         for button in (self.files_button, self.folder_button, self.clear_button, self.excel_button, self.word_button):
             button.setEnabled(not busy)
+        self.register_button.setEnabled(False)
         if busy:
             self.cancel_button.setFocus()
 
@@ -229,6 +235,7 @@ class CompileWindow(QDialog):
         for button in (self.excel_button, self.word_button):
             button.setEnabled(chosen and not self.busy)
         self.clear_button.setEnabled(bool(reports or self.compilation.unread) and not self.busy)
+        self._selection_changed()
 
     def _summary(self) -> str:
         reports, compilation = self.compilation.reports, self.compilation
@@ -244,6 +251,19 @@ class CompileWindow(QDialog):
         if compilation.failures:
             parts.append(f"{len(compilation.failures)} kunde inte läsas")
         return ", ".join(parts) + "."
+
+    def _selection_changed(self) -> None:
+        self.register_button.setEnabled(self.table.currentRow() >= 0 and not self.busy)
+
+    def register_current(self) -> None:
+        """The selected report registered: its office box filled in, its row in the register."""
+        from ui.register_dialog import RegisterDialog
+
+        row = self.table.currentRow()
+        if 0 <= row < len(self.compilation.reports):
+            RegisterDialog(self.compilation.reports[row], self).exec()
+            self.refresh()
+            self.table.selectRow(row)
 
     def _chosen_changed(self, item: QTableWidgetItem) -> None:
         if item.column() == 0:

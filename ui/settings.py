@@ -110,6 +110,15 @@ def set_last_folder(folder: str) -> None:
     _store("export/mapp", folder)
 
 
+def register_file() -> str:
+    """The office's register of received reports ("" until one is chosen or made)."""
+    return _text("sammanstallning/register")
+
+
+def set_register_file(path: str) -> None:
+    _store("sammanstallning/register", path)
+
+
 def window_geometry() -> QByteArray | None:
     value = QSettings().value(GEOMETRY)
     return value if isinstance(value, QByteArray) else None

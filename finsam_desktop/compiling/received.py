@@ -49,6 +49,7 @@ class Received:
     draft: Report
     problems: list[Problem]
     modified: datetime
+    office: dict[str, str] = field(default_factory=dict)  # the office box as the file has it
     chosen: bool = True
     left_out: str = ""
     to_confirm: str = ""
@@ -144,11 +145,13 @@ def read_one(path: Path) -> Received | Unread:
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":
-            draft = read_draft(path).draft
+            loaded = read_draft(path)
+            draft, office = loaded.draft, loaded.imported.office
         elif suffix == ".docx":
             from finsam_desktop.reading.importer import read_docx  # python-docx only when needed
 
-            draft = read_docx(path).draft
+            result = read_docx(path)
+            draft, office = result.draft, result.imported.office
         else:
             return accounted([path])[1][0]
     except (ImportFailed, DraftError) as error:
@@ -158,7 +161,7 @@ def read_one(path: Path) -> Received | Unread:
     except Exception:  # one odd file never stops the others
         log.exception("reading %s", path.name)
         return Unread(path, "filen kunde inte läsas; den kan vara skadad. Be om en ny kopia.")
-    return Received(path, draft, validate(draft), modified)
+    return Received(path, draft, validate(draft), modified, dict(office))
 
 
 def read_all(paths: list[Path], progress: Callable[[int, Path], bool] = lambda _done, _path: True) -> Iterator[Received | Unread]:

@@ -34,6 +34,8 @@ class InsatsRow:
     comment: str = ""
     to_confirm: str = ""
     title: str = ""
+    women: int | None = None
+    men: int | None = None
 
 
 def _partners(values: Values, form: FormSpec) -> str:
@@ -112,4 +114,6 @@ def insats_row(draft: Report, source: str) -> InsatsRow:
         source=source,
         comment=role_text(draft, "comment"),
         title=role_text(draft, "name"),
+        women=_whole(role_number(draft, "women")),
+        men=_whole(role_number(draft, "men")),
     )

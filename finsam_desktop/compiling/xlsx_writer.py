@@ -23,7 +23,7 @@ class Column:
     header: str
     width: int
     value: Callable[[InsatsRow], Any]
-    kind: str = "text"  # text, long (wrapped), date or kronor
+    kind: str = "text"  # text, long (wrapped), date, kronor or count
     role: str = ""  # the role that fills it; a column whose role no report's form has is marked, "-" is no role
 
 
@@ -41,6 +41,8 @@ COLUMNS = [
     Column("Specifik målgrupp", 36, lambda row: row.target_group, "long", "target_group"),
     Column("Mål och resultat", 60, lambda row: row.goals_and_results, "long", "goals"),
     Column("Kommentar", 40, lambda row: row.comment, "long", "comment"),
+    Column("Deltagare, kvinnor", 12, lambda row: row.women, "count", "women"),
+    Column("Deltagare, män", 12, lambda row: row.men, "count", "men"),
     Column("Inriktning", 16, lambda _row: None, role="-"),
     Column("Deltagarregistrering", 18, lambda _row: None, role="-"),
     Column("Att kontrollera", 40, lambda row: row.to_confirm, "long"),
@@ -79,6 +81,7 @@ def workbook_bytes(compilation: Compilation) -> bytes:
         "long": book.add_format({"text_wrap": True, "valign": "top"}),
         "date": book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
         "kronor": book.add_format({"num_format": KRONOR, "valign": "top"}),
+        "count": book.add_format({"num_format": "#,##0", "valign": "top"}),
     }
     share_format = book.add_format({"num_format": "0%", "valign": "top"})
     total_kronor = book.add_format({"num_format": KRONOR, "bold": True})

@@ -51,13 +51,7 @@ def attach(doc: DocxDocument, draft_json: bytes) -> None:
     digest of the finished document: attach last, nothing may change the text after it."""
     package = doc.part.package
     item_name = package.next_partname("/customXml/item%d.xml")
-    content = base64.b64encode(draft_json).decode("ascii")
-    signed = digest(doc.part.blob, draft_json)
-    item_xml = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<utkast xmlns="{NAMESPACE}" encoding="base64" {DIGEST_ATTRIBUTE}="{signed}">{content}</utkast>'
-    ).encode()
-    item = Part(item_name, "application/xml", item_xml, package)
+    item = Part(item_name, "application/xml", _item_xml(draft_json, digest(doc.part.blob, draft_json)), package)
     props_name = PackURI(item_name.replace("/item", "/itemProps"))
     props_xml = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
@@ -66,6 +60,26 @@ def attach(doc: DocxDocument, draft_json: bytes) -> None:
     ).encode()
     item.relate_to(Part(props_name, PROPS_TYPE, props_xml, package), RT.CUSTOM_XML_PROPS)
     doc.part.relate_to(item, RT.CUSTOM_XML)
+
+
+def _item_xml(draft_json: bytes, signed: str | None) -> bytes:
+    content = base64.b64encode(draft_json).decode("ascii")
+    vouched = f' {DIGEST_ATTRIBUTE}="{signed}"' if signed else ""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<utkast xmlns="{NAMESPACE}" encoding="base64"{vouched}>{content}</utkast>'
+    ).encode()
+
+
+def replace(doc: DocxDocument, draft_json: bytes, untouched: bool) -> bool:
+    """Put ``draft_json`` in place of the draft ``doc`` carries; the digest is renewed only
+    for a document that was ``untouched`` since its export (it must never vouch for edits
+    made in Word). False when the document carries no draft."""
+    for rel in doc.part.rels.values():
+        if rel.reltype == RT.CUSTOM_XML and not rel.is_external and _first_carried([rel.target_part.blob]) is not None:
+            rel.target_part._blob = _item_xml(draft_json, digest(doc.part.blob, draft_json) if untouched else None)
+            return True
+    return False
 
 
 def extract(doc: DocxDocument) -> Carried | None:

@@ -101,6 +101,8 @@ class Roles(Frozen):
     purpose: str = ""  # syfte, for the förbund's annual report
     target_group: str = ""
     comment: str = ""
+    women: str = ""  # participants by kön: a number, or a table's column (its sum)
+    men: str = ""
     goals: str = ""  # a list of goals and their results
     goal: str = ""  # its column with the goal, the result, and whether it was reached
     result: str = ""
