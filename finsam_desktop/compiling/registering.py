@@ -6,6 +6,7 @@ reports. Either both are written or neither: a file that cannot be written is sa
 from __future__ import annotations
 
 import os
+import zipfile
 from collections.abc import Mapping
 from io import BytesIO
 from pathlib import Path
@@ -86,7 +87,8 @@ def office_in_document(data: bytes, labels: tuple[str, ...], office: Mapping[str
         _fill(cell, office.get(label, ""))
     carried = embedded.extract(doc)
     if carried is not None:
-        untouched = carried.unchanged(main_part_xml(data) or b"")
+        with zipfile.ZipFile(BytesIO(data)) as package:
+            untouched = carried.unchanged(main_part_xml(package) or b"")
         stored, _migrated = decode(Path(name), carried.draft_json)
         record = stored.imported.model_copy(update={"office": {**stored.imported.office, **office}})
         embedded.replace(doc, encode(stored.name, stored.draft, stored.handoffs, record), untouched)

@@ -79,9 +79,9 @@ def untouched_export(path: Path, data: bytes, form: FormSpec | None) -> ImportRe
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             carried = embedded.extract_from(package)
+            document_xml = main_part_xml(package) if carried is not None else None
     except (zipfile.BadZipFile, OSError, ValueError):
         return None
-    document_xml = main_part_xml(data) if carried is not None else None
     if carried is None or document_xml is None or not carried.unchanged(document_xml):
         return None
     stored = embedded_draft(carried, path, [])

@@ -3,7 +3,6 @@ that would unpack to far more than a report, and a Swedish message for each refu
 
 from __future__ import annotations
 
-import io
 import stat
 import zipfile
 from pathlib import Path
@@ -93,15 +92,14 @@ def open_docx(path: Path) -> DocxDocument:
 _RELATIONS = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
-def main_part_xml(data: bytes) -> bytes | None:
-    """The document's text part as the file stores it (``data``: a checked file's bytes), as
-    the package's relationships name it; None where they do not."""
+def main_part_xml(package: zipfile.ZipFile) -> bytes | None:
+    """The document's text part as the (checked) file stores it, as the package's
+    relationships name it; None where they do not."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            relations = etree.fromstring(package.read("_rels/.rels"), _RELATIONS)
-            for relation in relations:
-                if str(relation.get("Type", "")).endswith("/officeDocument"):
-                    return package.read(str(relation.get("Target", "")).lstrip("/"))
+        relations = etree.fromstring(package.read("_rels/.rels"), _RELATIONS)
+        for relation in relations:
+            if str(relation.get("Type", "")).endswith("/officeDocument"):
+                return package.read(str(relation.get("Target", "")).lstrip("/"))
     except (KeyError, zipfile.BadZipFile, etree.LxmlError, OSError, ValueError):
         return None
     return None
