@@ -116,10 +116,18 @@ def test(args: list[str]) -> int:
     return subprocess.call([str(venv_python()), "-m", "pytest", *args], cwd=ROOT, env=env)
 
 
+def wintest(args: list[str]) -> int:
+    """The core's tests under Windows Python, with Wine (``tests/windows_lane.py``)."""
+    from tests import windows_lane
+
+    ensure_venv("")
+    return windows_lane.run([str(venv_python()), "-m", "pip"], args)
+
+
 def main() -> int:
-    commands = {"start": start, "test": test}
+    commands = {"start": start, "test": test, "wintest": wintest}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
-        print("Användning: python3 dev.py start | test [argument …]", file=sys.stderr)
+        print("Användning: python3 dev.py start | test | wintest [argument …]", file=sys.stderr)
         return 2
     return commands[sys.argv[1]](sys.argv[2:])
 

@@ -459,6 +459,23 @@ def remove_leftover_temps(folder: Path, pattern: str = ".*.tmp", older_than: flo
             pass
 
 
+REPLACE_TRIES = 10
+REPLACE_PAUSE = 0.1  # seconds: a virus scanner or the search indexer holds a file that briefly
+
+
+def _replace(temp_name: str, path: Path) -> None:
+    """Windows refuses to replace a file another program has open; that is often a moment
+    (a scanner, the indexer), so it is tried again for a second before it is said."""
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(temp_name, path)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == REPLACE_TRIES - 1:  # elsewhere it is the folder's rights: no waiting helps
+                raise
+            time.sleep(REPLACE_PAUSE)
+
+
 def atomic_write(path: Path, data: bytes, private: bool = False) -> None:
     """Write ``data`` so that ``path`` holds either the old or the new content, never a mix.
 
@@ -471,7 +488,7 @@ def atomic_write(path: Path, data: bytes, private: bool = False) -> None:
             temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
-        os.replace(temp_name, path)
+        _replace(temp_name, path)
         _fsync_folder(path.parent)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

@@ -56,7 +56,7 @@ def test_compile_to_excel_lists_every_report_and_every_failure(
     assert f"{received / 'trasig.docx'}: kunde inte läsas: " in printed
     assert f"{received / 'protokoll.docx'}: kunde inte läsas: ”protokoll.docx” ser inte ut som en slutrapport" in printed
     assert f"{received / '2025' / 'steget-fore-forra.docx'}: inte med: Steget före" in printed
-    assert "äldre version av ”Steget före – samordnat stöd för unga vuxna i Ockelbo”; ”steget-fore.docx” räknas" in printed
+    assert "äldre version av ”Steget före – samordnat stöd för unga vuxna i Ockelbo”. ”steget-fore.docx” räknas i stället." in printed
     assert f"{received / '~$steget-fore.docx'}: hoppas över: Words tillfälliga låsfil" in printed
     book = load_workbook(out)
     sheet = book["Insatser"]
@@ -211,3 +211,52 @@ def test_avbryt_stops_the_reading_and_keeps_what_was_read(qtbot, received: Path,
     qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.busy, timeout=10_000)
     assert 1 <= window.table.rowCount() < 5 and "Inläsningen avbröts" in window.status.text()
+
+
+def test_enter_on_a_row_shows_its_problems_and_escape_while_reading_stops_it(qtbot, received: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.dialogs import enter_on_next_message
+    from ui import compile_window
+    from ui.app import create_application
+
+    create_application([])
+    opened: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args: opened.append("filer") or ([], ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(received))
+    window = compile_window.CompileWindow()
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    qtbot.mouseClick(window.folder_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.busy, timeout=60_000)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    said: list[str] = []
+    enter_on_next_message(qtbot, said)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(said))
+    assert opened == [] and window.isVisible()  # Enter reached the row, no button
+    # many rows, read twice: every column but Kommentar still in view
+    for index in range(40):
+        (received / f"kopia-{index}.json").write_bytes((received / "vagen-vidare.json").read_bytes())
+    qtbot.mouseClick(window.folder_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.busy, timeout=60_000)
+    table = window.table
+    assert table.rowCount() == 45
+    assert sum(table.columnWidth(column) for column in range(table.columnCount() - 1)) < table.viewport().width()
+
+    def slowly(path: Path):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)
+        return read_one(path)
+
+    read_one = compile_window.read_one
+    monkeypatch.setattr(compile_window, "read_one", slowly)
+    qtbot.mouseClick(window.clear_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.folder_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.progress.value() >= 1, timeout=10_000)
+    assert window.status.text().startswith("Läser rapporterna: ")
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.busy, timeout=10_000)
+    assert window.isVisible() and 1 <= window.table.rowCount() < 45  # stopped, not closed

@@ -77,8 +77,8 @@ def test_dashes_line_breaks_and_scanning_debris_are_one_insats_counted_once(tmp_
     assert sum(row.granted or 0 for row in rows) == 2 * 1_458_000  # not three or four times
     left = {report.source.name: report.left_out for report in compilation.left_out}
     assert left == {
-        "hofors.docx": "äldre version av ”Ett hållbart arbetsliv - Hofors”; ”hofors-ny.json” räknas",
-        "trisam-utkast.json": "äldre version av ”Trisam 2.0”; ”trisam-skannad.json” räknas",
+        "hofors.docx": "äldre version av ”Ett hållbart arbetsliv - Hofors”. ”hofors-ny.json” räknas i stället.",
+        "trisam-utkast.json": "äldre version av ”Trisam 2.0”. ”trisam-skannad.json” räknas i stället.",
     }
 
 
@@ -95,7 +95,7 @@ def test_the_complete_copy_counts_over_a_newer_one_without_amounts_and_the_reaso
     out = tmp_path / "utfall.xlsx"
     assert cli.main(["compile", str(folder), "-o", str(out)]) == 0
     printed = capsys.readouterr().out
-    why = "saknar belopp; ”komplett.docx” om samma insats har dem och räknas"
+    why = "saknar belopp. ”komplett.docx” har beloppen för samma insats och räknas i stället."
     assert f"{folder / 'nyare-utan-belopp.json'}: inte med: Steget före: {why}" in printed
     assert f"{folder / 'komplett.docx'}: inläst: Steget före (0 fel, " in printed
     book = load_workbook(out, data_only=True)

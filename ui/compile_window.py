@@ -9,7 +9,7 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -31,7 +31,7 @@ from finsam_desktop.compiling.received import Received, Unread, read_one
 from finsam_desktop.document.export import export_message
 from finsam_desktop.drafts import atomic_write
 from finsam_desktop.parsing import format_kronor
-from ui import export_actions
+from ui import export_actions, settings
 
 log = logging.getLogger("finsam.compile_window")
 COLUMNS = ["Räknas", "Fil", "Insats", "Huvudman", "Beviljat", "Utnyttjat", "Problem", "Kommentar"]
@@ -59,7 +59,9 @@ class CompileWindow(QDialog):
         self._bridge = _Reading(self)
         self._bridge.read.connect(self._took)
         self._bridge.finished.connect(self._done)
-        self._total = 0
+        self._total = self._done_so_far = 0
+        self._soon = QTimer(self, singleShot=True, interval=200)
+        self._soon.timeout.connect(self.refresh)
         layout = QVBoxLayout(self)
         intro = QLabel(
             "Läs in rapporter som förbundet fått: Word-dokument som programmet exporterat, rapporter ifyllda "
@@ -71,6 +73,7 @@ class CompileWindow(QDialog):
         self.files_button = QPushButton("Välj &filer…")
         self.folder_button = QPushButton("Välj &mapp…")
         self.clear_button = QPushButton("&Töm listan")
+        self.clear_button.setToolTip("Ta bort alla inlästa rapporter ur listan (filerna ändras inte)")
         self.files_button.clicked.connect(self.choose_files)
         self.folder_button.clicked.connect(self.choose_folder)
         self.clear_button.clicked.connect(self.clear)
@@ -116,28 +119,37 @@ class CompileWindow(QDialog):
         self.word_button = QPushButton("Exportera till &Word…")
         self.excel_button.clicked.connect(lambda: self.export(".xlsx"))
         self.word_button.clicked.connect(lambda: self.export(".docx"))
-        self.close_button = QPushButton("S&täng")
+        self.close_button = QPushButton("&Stäng")
         self.close_button.clicked.connect(self.accept)
         for button in (self.excel_button, self.word_button):
             exports.addWidget(button)
         exports.addStretch()
         exports.addWidget(self.close_button)
         layout.addLayout(exports)
+        for button in self.findChildren(QPushButton):  # Enter on a row opens its problems, never a button
+            button.setAutoDefault(False)
+        self.table.setWordWrap(False)
         self.resize(1000, 640)
         self.refresh()
 
     # --- reading ------------------------------------------------------------------
 
+    def _start_folder(self) -> str:
+        last = Path(settings.received_folder()) if settings.received_folder() else None
+        return str(last if last is not None and last.is_dir() else export_actions.save_folder())
+
     def choose_files(self) -> None:
         chosen, _ = QFileDialog.getOpenFileNames(
-            self, "Välj rapporter", str(export_actions.save_folder()), "Rapporter (*.docx *.json);;Alla filer (*)"
+            self, "Välj rapporter", self._start_folder(), "Rapporter (*.docx *.json);;Alla filer (*)"
         )
         if chosen:
+            settings.set_received_folder(str(Path(chosen[0]).parent))
             self.read([Path(path) for path in chosen])
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Välj en mapp med rapporter", str(export_actions.save_folder()))
+        chosen = QFileDialog.getExistingDirectory(self, "Välj en mapp med rapporter", self._start_folder())
         if chosen:
+            settings.set_received_folder(chosen)
             self.read([Path(chosen)])
 
     def read(self, paths: list[Path]) -> None:
@@ -167,8 +179,12 @@ class CompileWindow(QDialog):
         self.compilation.take(read)
         self.progress.setValue(done)
         self.progress.setFormat(f"Läser {done} av {self._total} …")
+        self._done_so_far = done
+        if not self._soon.isActive():  # the rows come as they are read, a few times a second
+            self._soon.start()
 
     def _done(self, complete: bool) -> None:
+        self._soon.stop()
         self.compilation.settle()
         self._reading(False)
         self.refresh()
@@ -225,6 +241,8 @@ class CompileWindow(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        for column, widest in ((1, FILE_WIDTH), (2, NAME_WIDTH), (3, NAME_WIDTH)):  # the Kommentar column keeps the rest
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest + 16))
         self.table.blockSignals(False)
         self.unread_list.clear()
         self.unread_list.addItems([f"{each.source.name}: {each.reason}" for each in self.compilation.unread])
@@ -239,6 +257,8 @@ class CompileWindow(QDialog):
 
     def _summary(self) -> str:
         reports, compilation = self.compilation.reports, self.compilation
+        if self.busy:
+            return f"Läser rapporterna: {self._done_so_far} av {self._total} …"
         if not reports and not compilation.unread:
             return "Inga rapporter inlästa ännu."
         counted = sum(report.chosen for report in reports)
@@ -300,7 +320,10 @@ class CompileWindow(QDialog):
         return path
 
     def reject(self) -> None:
-        self._cancel.set()  # a worker still reading stops at its next file
+        """Escape while reading stops the reading (as Avbryt); otherwise it closes the window."""
+        if self.busy:
+            self._cancel.set()
+            return
         super().reject()
 
     def accept(self) -> None:

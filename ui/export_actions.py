@@ -30,7 +30,10 @@ def printed(session: DraftSession) -> ReportDocument:
 
 
 def documents_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    """The user's Dokument folder, or the home folder where there is none (a dialog opened
+    in a folder that does not exist starts in the program's own)."""
+    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    return documents if documents.is_dir() else Path.home()
 
 
 def confirm_draft_export(parent: QWidget, session: DraftSession) -> bool:

@@ -38,7 +38,8 @@ class RegisterDialog(QDialog):
     def __init__(self, report: Received, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report = report
-        self.setWindowTitle(f"Registrera {report.source.name}")
+        self.setWindowTitle("Registrera rapporten")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         layout = QVBoxLayout(self)
         intro = QLabel(
             f"Uppgifterna skrivs in i rutan för förbundets anteckningar i ”{report.source.name}” och som en rad "

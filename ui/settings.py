@@ -110,6 +110,15 @@ def set_last_folder(folder: str) -> None:
     _store("export/mapp", folder)
 
 
+def received_folder() -> str:
+    """Where the office last chose received reports ("" before the first time)."""
+    return _text("sammanstallning/mapp")
+
+
+def set_received_folder(folder: str) -> None:
+    _store("sammanstallning/mapp", folder)
+
+
 def register_file() -> str:
     """The office's register of received reports ("" until one is chosen or made)."""
     return _text("sammanstallning/register")

@@ -12,8 +12,8 @@ from finsam_desktop.compiling.received import Received
 def _why_not(left: Received, kept: Received) -> str:
     name = left.name or kept.name or "insatsen"
     if kept.has_amounts and not left.has_amounts:
-        return f"saknar belopp; ”{kept.source.name}” om samma insats har dem och räknas"
-    return f"äldre version av ”{name}”; ”{kept.source.name}” räknas"
+        return f"saknar belopp. ”{kept.source.name}” har beloppen för samma insats och räknas i stället."
+    return f"äldre version av ”{name}”. ”{kept.source.name}” räknas i stället."
 
 
 def choose_copies(reports: list[Received]) -> None:

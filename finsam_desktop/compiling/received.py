@@ -118,7 +118,7 @@ def accounted(paths: Iterable[Path]) -> tuple[list[Path], list[Unread]]:
     for path in dict.fromkeys(found):
         suffix = path.suffix.lower()
         if path.name.startswith("~$"):
-            others.append(Unread(path, "Words tillfälliga låsfil för ett dokument som är öppet; hoppas över", skipped=True))
+            others.append(Unread(path, "Words tillfälliga låsfil för ett dokument som är öppet; den hoppas över.", skipped=True))
         elif suffix in READABLE:
             readable.append(path)
         elif suffix in NOT_READABLE:

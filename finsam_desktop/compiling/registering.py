@@ -38,6 +38,8 @@ def check_writable(path: Path, what: str) -> None:
         raise RegisterFailed(
             f"{what} ”{path.name}” är skrivskyddat. Ta bort skrivskyddet (Egenskaper) eller kopiera filen; inget ändrades."
         )
+    if not path.parent.is_dir():
+        raise RegisterFailed(f"Mappen ”{path.parent}” för ”{path.name}” finns inte. Välj en annan plats; inget ändrades.")
     if not os.access(path.parent, os.W_OK):
         raise RegisterFailed(f"Mappen för ”{path.name}” går inte att skriva i; inget ändrades.")
 

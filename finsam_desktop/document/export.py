@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from finsam_desktop.document.docx_writer import write_docx
+from finsam_desktop.document.filename import windows_refuses
 from finsam_desktop.document.structure import build_document
 from finsam_desktop.drafts import ImportRecord, atomic_write, encode
 from finsam_desktop.forms.kinds.base import control_characters_phrase
@@ -68,6 +69,9 @@ def docx_bytes(draft: Report, name: str, imported: ImportRecord | None = None) -
 
 def export_docx(draft: Report, name: str, path: Path, imported: ImportRecord | None = None) -> ExportResult:
     """Write the report to ``path`` atomically; raises :class:`ExportError` in Swedish."""
+    refused = windows_refuses(path.name)
+    if refused:
+        raise ExportError(path, refused)
     data, marked, replaced = docx_bytes(draft, name, imported)
     try:
         atomic_write(path, data)

@@ -36,3 +36,13 @@ def suggested_filename(draft: Report, suffix: str = ".docx") -> str:
     if stem.split(".")[0].upper() in RESERVED:
         stem = f"_{stem}"
     return stem + suffix
+
+
+def windows_refuses(name: str) -> str:
+    """Why Windows would not keep a file of this name as typed ("" when it would): a device
+    name (``CON.docx`` is the console, not a file), or a trailing dot or space, which it drops."""
+    if name != name.rstrip(" ."):
+        return f"”{name}” slutar med punkt eller mellanslag, som Windows tar bort. Välj ett annat namn."
+    if name.split(".")[0].strip().upper() in RESERVED:
+        return f"”{name}” är ett namn som Windows reserverar för en enhet ({name.split('.')[0].upper()}). Välj ett annat namn."
+    return ""

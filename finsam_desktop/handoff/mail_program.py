@@ -65,6 +65,16 @@ def mapi_client_registered() -> bool:
     return False
 
 
+def mapi_message(to: str, subject: str, body: str, attachments: Sequence[Path]) -> _Message:
+    """The message as Simple MAPI takes it: one recipient, the files by full path and name.
+    It holds its recipient and files itself, so they live as long as the message."""
+    recipient = _Recipient(0, MAPI_TO, to, f"SMTP:{to}", 0, None)
+    files = (_File * len(attachments))(*(_File(0, 0, 0xFFFFFFFF, str(path), path.name, None) for path in attachments))
+    message = _Message(0, subject, body, None, None, None, 0, None, 1, ctypes.pointer(recipient), len(attachments), files)
+    message._keep = (recipient, files)  # ctypes pointers do not own what they point to
+    return message
+
+
 def send_with_mapi(to: str, subject: str, body: str, attachments: Sequence[Path], window: int = 0) -> bool:
     """Show a new message in the MAPI client with ``attachments`` (the report first); False
     when the user closed it without sending."""
@@ -76,9 +86,7 @@ def send_with_mapi(to: str, subject: str, body: str, attachments: Sequence[Path]
         raise MailProgramUnavailable("Inget e-postprogram tar emot meddelanden från andra program.") from error
     send.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(_Message), ctypes.c_ulong, ctypes.c_ulong]
     send.restype = ctypes.c_ulong
-    recipient = _Recipient(0, MAPI_TO, to, f"SMTP:{to}", 0, None)
-    files = (_File * len(attachments))(*(_File(0, 0, 0xFFFFFFFF, str(path), path.name, None) for path in attachments))
-    message = _Message(0, subject, body, None, None, None, 0, None, 1, ctypes.pointer(recipient), len(attachments), files)
+    message = mapi_message(to, subject, body, attachments)
     result = send(None, ctypes.c_void_p(window), ctypes.byref(message), MAPI_DIALOG | MAPI_LOGON_UI, 0)
     if result == MAPI_USER_ABORT:
         return False

@@ -89,14 +89,12 @@ def open_docx(path: Path) -> DocxDocument:
         ) from error
 
 
-_RELATIONS = etree.XMLParser(resolve_entities=False, no_network=True)
-
-
 def main_part_xml(package: zipfile.ZipFile) -> bytes | None:
     """The document's text part as the (checked) file stores it, as the package's
     relationships name it; None where they do not."""
     try:
-        relations = etree.fromstring(package.read("_rels/.rels"), _RELATIONS)
+        # a parser of its own each time: an lxml parser shared between threads fails at random
+        relations = etree.fromstring(package.read("_rels/.rels"), etree.XMLParser(resolve_entities=False, no_network=True))
         for relation in relations:
             if str(relation.get("Type", "")).endswith("/officeDocument"):
                 return package.read(str(relation.get("Target", "")).lstrip("/"))
