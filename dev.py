@@ -110,10 +110,15 @@ def start(args: list[str]) -> int:
 
 
 def test(args: list[str]) -> int:
+    """The whole suite; on Debian then the core's tests again under Windows Python (the
+    Windows lane, with Wine). With arguments, only pytest with them."""
     ensure_debian_packages("test")
     ensure_venv("test,build")  # the tests build the installer bundle too
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.call([str(venv_python()), "-m", "pytest", *args], cwd=ROOT, env=env)
+    code = subprocess.call([str(venv_python()), "-m", "pytest", *args], cwd=ROOT, env=env)
+    if code != 0 or args or not sys.platform.startswith("linux") or not shutil.which("apt-get"):
+        return code
+    return wintest([])
 
 
 def wintest(args: list[str]) -> int:

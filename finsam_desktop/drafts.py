@@ -432,6 +432,9 @@ def _keep_backup(path: Path) -> None:
     why a backup that already is the current file is left as it is.
     """
     backup = backup_path(path)
+    if os.name == "nt":  # a link to a file another program holds open can be neither renamed nor removed
+        atomic_write(backup, path.read_bytes(), private=True)
+        return
     if backup.exists() and os.path.samefile(path, backup):
         return
     link = path.with_name(f".{backup.name}.{uuid.uuid4().hex}.tmp")

@@ -7,6 +7,7 @@ Refusals and failures come back as :class:`SendFailed` with the reason in plain 
 from __future__ import annotations
 
 import contextlib
+import os
 import smtplib
 import socket
 import ssl
@@ -111,6 +112,9 @@ class SmtpSender:
         if sock is not None:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
+            if os.name == "nt":  # Windows cancels a waiting receive only when its handle is closed
+                with contextlib.suppress(OSError):
+                    socket.close(sock.fileno())  # the handle itself: smtplib's reader still holds the object
 
     def send(self, message: EmailMessage, timeout: float = 30, overall: float = OVERALL_SECONDS) -> None:
         settings = self.settings
