@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Build the standalone app for this platform: ``.venv/bin/python build_installer.py``.
 
 PyInstaller makes a one-folder bundle (fast start-up; no one-file), windowed, with our
@@ -11,6 +13,8 @@ Needs the ``build`` extra (PyInstaller, Pillow).
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -210,7 +214,11 @@ def folder_size(folder: Path) -> int:
 
 
 def build(out: Path, naive: bool = False) -> dict[str, object]:
-    """Build into ``out``; returns what was made and measured."""
+    """Build into ``out``; returns what was made and measured: the bundle with every
+    shipped package's licence, the archive or installer, its SBOM and its checksum."""
+    sys.path.insert(0, str(ROOT))
+    from finsam_desktop.licences import sbom, write_bundle_licences
+
     work = out / ("naive" if naive else "app")
     shutil.rmtree(work, ignore_errors=True)
     icons = make_icons(work / "icons")
@@ -219,6 +227,8 @@ def build(out: Path, naive: bool = False) -> dict[str, object]:
     bundle = work / "dist" / NAME
     if not naive:
         prune_translations(bundle)
+        contents = next(path.parent for path in bundle.rglob("base_library.zip"))  # sys._MEIPASS when frozen
+        write_bundle_licences(contents / "licenses", ROOT / "LICENSE")
     result: dict[str, object] = {"bundle": bundle, "seconds": time.perf_counter() - started, "bytes": folder_size(bundle)}
     if naive:
         return result
@@ -232,6 +242,11 @@ def build(out: Path, naive: bool = False) -> dict[str, object]:
         archive = shutil.make_archive(str(out / f"FinsamSlutrapport-{version()}-{sys.platform}"), "gztar", bundle.parent, NAME)
         result["archive"] = Path(archive)
         result["archive_bytes"] = Path(archive).stat().st_size
+    handed_out = [path for path in out.glob("FinsamSlutrapport-*") if path.suffix in {".exe", ".gz"}]
+    bill, checksums = out / f"FinsamSlutrapport-{version()}.cdx.json", out / f"FinsamSlutrapport-{version()}.sha256"
+    bill.write_text(json.dumps(sbom(version()), ensure_ascii=False, indent=2), encoding="utf-8")
+    checksums.write_text("".join(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.name}\n" for path in sorted(handed_out)))
+    result["sbom"], result["checksums"] = bill, checksums
     return result
 
 

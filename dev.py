@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Bootstrap and run the project: ``python3 dev.py start`` or ``python3 dev.py test``.
 
 Each command makes what it needs by itself on a fresh machine: a local virtual

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """``python -m bench``: every benchmark module's measures, as one table."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Compiling 200 received reports, against decoding the drafts they carry (the floor: what
 any compilation of exported reports must do)."""
 

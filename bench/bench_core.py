@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Saving and validating the maximal draft of each form, against what the bare work costs."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Exporting the maximal report, against python-docx writing the same paragraphs bare."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Reading a report back: an export with its embedded draft, and one filled in by hand.
 
 The floor for an export is what any reader must do: parse the document's XML and the draft

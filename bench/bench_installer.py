@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The installer: bundle size against a naive PyInstaller build, frozen start against source.
 
 Run on its own (two full builds take minutes): ``.venv/bin/python -m bench.bench_installer``.

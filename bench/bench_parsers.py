@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Every lenient parser on 100 000 characters of hostile input, against one scan of that input.
 
 Each input once made a parser quadratic (20 000 × " kr" took 83 s); a parser must answer

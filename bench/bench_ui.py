@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The wizard: cold start with the maximal draft, and one keystroke in a long answer."""
 
 from __future__ import annotations

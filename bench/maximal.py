@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The largest draft worth planning for: every text field about 20 000 characters."""
 
 from __future__ import annotations

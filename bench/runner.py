@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Time each measure and its floor in the same run; print medians and their ratio.
 
 A measure is what the app does; its floor is the least any program would have to do for

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Started as a process by the UI benchmark: time to an interactive window, and memory.
 
 ``python -m bench.ui_start app DRAFT`` opens the wizard on DRAFT; ``... bare N`` opens a

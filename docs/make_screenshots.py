@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Render the app's windows to PNG files, offscreen: ``python docs/make_screenshots.py``.
 
 Renders the start screen, every section page of the example report, a page showing

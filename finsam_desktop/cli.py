@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """``finsam-desktop``: the app with no arguments, headless commands with one.
 
 Each command is a function taking the parsed arguments and returning the exit code;

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Draft files that never lose a word.
 
 A draft is one JSON file with a format name and a schema version. Writing is atomic

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The recovery journal: unsaved work kept moments after each change, wherever the draft is.
 
 Journals live in one folder of the app's data folder (never beside the user's own files),

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The drafts folder as a library: rename, duplicate, delete to a trash and restore.
 
 Deleting never destroys: the draft and its backup move to the folder's ``papperskorg``

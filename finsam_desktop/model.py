@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The report as the reporter wrote it: pydantic models built from the form's data.
 
 A draft holds exactly what was typed, valid or not; nothing is dropped, trimmed or

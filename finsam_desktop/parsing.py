@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Lenient parsers: understand what people type and propose the canonical form.
 
 Each parser takes any string and never raises. It returns a :class:`Parsed` with the

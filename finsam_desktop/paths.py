@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The folders the app keeps its files in, decided in one place.
 
 ``FINSAM_DATA_DIR`` overrides the per-user data folder, for tests and for a

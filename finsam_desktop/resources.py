@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Where the core finds the files in ``resources/``, installed or frozen alike."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """What a draft says in the parts the rest of the app needs, whatever its form calls them:
 the insats's name for file names and the e-mail, the organisation, the contact person…
 (``[roles]`` in the form file)."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The example report of each form, offered to first-time users and written by
 ``finsam-desktop sample``; ``resources/samples/<form id>.toml``."""
 

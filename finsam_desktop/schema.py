@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The draft file format of each form as JSON Schema, for the förbund's own tools.
 
 The published copies live in ``resources/schema`` (``<form id>.schema.json``); a test keeps

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """One open draft: its file, what it was when last read or written, and unsaved work.
 
 The window edits ``session.draft`` directly and calls :meth:`DraftSession.changed`;

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Rules over a draft: what is wrong or doubtful, where, and how to put it right.
 
 Validation never changes the draft. Each :class:`Problem` names the field path, a

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Run by the screen-reader test with Debian's Python (which has ``gi``), in a session with
 the AT-SPI bus: the app's showing nodes as a screen reader sees them, as JSON lines.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Blank Word malls of four förbund, as a förbund's office would hand them out: Gävleborg's
 (bold numbered headings, help in italics, label/value tables, the office box), the close
 variant (Word's heading styles, label lines, tables with header rows, signer blocks), and two

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """One of two processes saving the same draft over and over: ``python -m tests.concurrent_saver DRAFT TAG N``.
 
 Prints ``ok <revision before> <revision after>`` for each save reported as done and

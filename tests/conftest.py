@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Test configuration: Qt offscreen, and never the real user's folders."""
 
 from __future__ import annotations

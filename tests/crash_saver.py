@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A child process that saves one draft over and over until it is killed.
 
 ``python -m tests.crash_saver PATH`` continues from the version found in PATH and

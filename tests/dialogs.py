@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Answering the app's modal dialogs in a test: wait for the dialog, then act on it with
 real keys and clicks, as the user would."""
 

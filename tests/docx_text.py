@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """What a .docx shows, read with python-docx: body lines in order, header and footer."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Writing and reading a draft's fields by the paths the tests know them by (as text)."""
 
 from __future__ import annotations

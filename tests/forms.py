@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The forms the tests run for: those shipped with the app, and the tiny test form in
 ``tests/forms`` that uses every kind and rule (installed in each test's forms folder)."""
 

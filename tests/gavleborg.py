@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Gävleborg's form as models, by the names the tests use (the app builds them from the form)."""
 
 from __future__ import annotations

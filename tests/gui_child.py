@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The app in a child process: opens a draft, types into a field, then keeps running.
 
 ``python -m tests.gui_child DRAFT TEXT`` prints ``typed`` once the text is in the field,

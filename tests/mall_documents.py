@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Word documents imitating old reports filled in by hand in the förbund's mall.
 
 Three layouts seen in practice: the mall's tables with label and value in one cell,

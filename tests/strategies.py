@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Hypothesis strategies for whole drafts, built by walking the pydantic model."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The core runs without Qt; the UI depends on the core and never the other way."""
 
 from __future__ import annotations

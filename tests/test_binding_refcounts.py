@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Qt for Python must not corrupt Python's reference counts in what the app does per keystroke.
 
 PySide6 6.12.0 lowered the count of ``None`` on every ``QTimer.start/stop/setInterval``

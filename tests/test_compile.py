@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The förbund's side: a folder of received reports (exported by the app in both forms,
 filled in by hand, a damaged file, a foreign document, the same insats twice) compiled
 into the annual report's tables in Excel and Word, read back and recalculated."""

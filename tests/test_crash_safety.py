@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Kill a process in the middle of saving, again and again: the draft is always whole."""
 
 from __future__ import annotations

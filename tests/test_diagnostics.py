@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """An error nobody expected is told in Swedish, logged without the report's text, and never lost."""
 
 from __future__ import annotations

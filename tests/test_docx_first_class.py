@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The exported .docx is a document Word treats as its own: valid against the OOXML schema
 (Open XML SDK's rules), not in compatibility mode, in Swedish, not claiming to be spell-checked
 or written on a Mac, with e-mail and web addresses as links."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Draft files: exact round trips, clear errors for bad files, no silent overwrites."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Editions of a form: every installed edition is known, a draft opens in its own, a new
 report gets the newest, a newer edition carries old drafts forward with nothing lost, and a
 draft whose edition is not installed opens read-only and can still be exported."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The exported Word document: the form's layout, the draft's values, the page furniture."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The form data and the model describe the same fields, in the form's own words."""
 
 from __future__ import annotations

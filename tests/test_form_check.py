@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """form-check catches what would break later, says it in Swedish at its line, and a form
 that passes it never makes validation, export, import or compilation crash."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A form file from a förbund's blank Word mall: four malls of different make become form
 files that pass form-check, and an empty report in each shows every heading, question and
 label of its mall."""

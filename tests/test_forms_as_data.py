@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Forms as data: every installed form, and the tiny test form a förbund might hand out,
 works end to end with no code of its own: file, validation, Word and back, LibreOffice."""
 

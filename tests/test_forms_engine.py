@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The forms engine: one path type, expressions, and the kinds a mall can ask for, each
 tried through validation, print and read-back as a reporter's draft uses them."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Handing the report over: the .eml draft, mailto, SMTP against a real server, passwords."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Hostile and odd Word documents: each refused in seconds with a Swedish message, never a
 traceback or gigabytes of memory; what can be read is read, and what was not is said."""
 

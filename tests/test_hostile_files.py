@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Odd and hostile files never stop the app: each is refused with a message, the rest work."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Reading .docx files back: exported ones exactly, old hand-filled ones from their text."""
 
 from __future__ import annotations

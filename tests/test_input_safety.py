@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The window never destroys input: the wheel, removed rows, and where focus goes after them."""
 
 from __future__ import annotations

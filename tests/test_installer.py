@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The standalone app: built with PyInstaller here, then its own self-test run frozen."""
 
 from __future__ import annotations
@@ -42,3 +44,22 @@ def test_the_bundle_holds_what_the_app_uses_and_no_more(built: dict[str, object]
     if sys.platform != "win32":
         archive: Path = built["archive"]  # type: ignore[assignment]
         assert archive.exists() and built["archive_bytes"] < built["bytes"]  # type: ignore[operator]
+
+
+@pytest.mark.slow
+def test_the_bundle_ships_every_licence_and_its_sbom_and_checksum_lie_beside_it(built: dict[str, object]) -> None:
+    import hashlib
+    import json
+
+    bundle: Path = built["bundle"]  # type: ignore[assignment]
+    licences = bundle / "_internal" / "licenses"
+    listing = json.loads((licences / "third-party.json").read_text("utf-8"))
+    assert all((licences / text).is_file() for entry in listing for text in entry["texts"])
+    assert any(entry["name"].lower().startswith("pyside6") and entry["texts"] for entry in listing)
+    assert (licences / "LICENSE-finsam-slutrapport.txt").is_file()
+    bill = json.loads(Path(built["sbom"]).read_text("utf-8"))  # type: ignore[arg-type]
+    assert bill["bomFormat"] == "CycloneDX" and len(bill["components"]) == len(listing)
+    lines = Path(built["checksums"]).read_text().splitlines()  # type: ignore[arg-type]
+    if sys.platform != "win32":  # on Windows the installer, when Inno Setup made one
+        archive = Path(built["archive"])  # type: ignore[arg-type]
+        assert lines == [f"{hashlib.sha256(archive.read_bytes()).hexdigest()}  {archive.name}"]

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A window for everyone: the keyboard alone, small screens, and a way back to the list.
 
 Keys are real key events (qtbot and tests.typing); nothing is clicked by calling a slot."""

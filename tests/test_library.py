@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Renaming, duplicating, deleting to the trash and restoring drafts."""
 
 from __future__ import annotations

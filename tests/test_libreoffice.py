@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A real word processor opens the exported document: LibreOffice renders and re-saves it."""
 
 from __future__ import annotations

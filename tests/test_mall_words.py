@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Reports filled in by hand the way people fill a mall: labels side by side as scanned text
 has them, tab-separated columns, and tables with rows added, left out or merged."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Never lose a save, part two: two writers on one draft, one hostile file among many, work
 that grows too fast, and messages that say what really happened."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Nothing in a document is dropped without a word: line and page breaks, 5.1 written in
 odd ways, text the reader cannot place, and what the förbund wrote in the office box."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The office's numbers are right: the same insats counted once whatever its dashes, line
 breaks or scanning debris, the complete copy kept and every left-out copy saying why, totals
 that add up, formulas whose values every reader sees, and every file in a folder accounted for."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The lenient parsers: what people type, what it means, and what is not guessed."""
 
 from __future__ import annotations

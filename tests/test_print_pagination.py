@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The PDF paginates like the Word document: the same page geometry, headings never alone at
 the foot of a page, every word on some page, and the same number of pages as LibreOffice's
 rendering of the .docx, give or take one. It is tagged (PDF/UA-1) for screen readers."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The reporter's details: learnt from the first report, prefilled, edited in Inställningar."""
 
 from __future__ import annotations

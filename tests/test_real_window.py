@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The app opens a real X11 window (the xcb platform, as on a desktop), not only offscreen.
 
 Offscreen Qt needs none of the xcb libraries; a missing one means that on a real desktop

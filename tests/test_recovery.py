@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Work typed just before the app was killed comes back on the next start, and only there."""
 
 from __future__ import annotations

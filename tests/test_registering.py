@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Registering what arrives: the office box filled in for a received report and written into
 its own file (the visible box and the embedded draft, nothing else) and into the register
 workbook; a report open elsewhere, without a box, or a register that cannot be written

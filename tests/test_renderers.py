@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The Word document and Qt's rendering (preview, print, PDF) show the same text."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The accessibility tree as a screen reader (Orca) sees it: the app runs in a real X
 window under Xvfb with the AT-SPI bus, and a separate process walks the tree over D-Bus."""
 

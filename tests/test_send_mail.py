@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Skicka med e-post… from the window: each way of handing over, and its record on the draft."""
 
 from __future__ import annotations

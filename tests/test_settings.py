@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A hand-edited or damaged settings file never stops the app; unknown SMTP security never sends."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A long writing session in the real window: tens of thousands of keystrokes, every section,
 rows added, moved and removed, the review page and an export in between. The process must
 survive it, the file on disk must hold exactly what was typed, and memory must stay flat.

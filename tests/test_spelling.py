@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Swedish spelling: compounds are words, the field's names are known, real typos are
 caught with the right word among the first suggestions, fast enough for a context menu."""
 

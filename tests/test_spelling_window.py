@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Spelling in the window: red wavy underline once the dictionary is loaded, and the
 context menu (the menu key) with suggestions, Lägg till i ordlistan and Ignorera."""
 

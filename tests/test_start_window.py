@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The start screen: new report, the example as a copy, recent reports, opening files."""
 
 from __future__ import annotations

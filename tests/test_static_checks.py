@@ -1,4 +1,6 @@
-"""Ruff and mypy over the whole project, with zero findings: run in the test command so no
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
+"""Ruff, mypy and REUSE over the whole project, with zero findings: run in the test command so no
 commit lands with a finding (the configuration is in pyproject.toml)."""
 
 from __future__ import annotations
@@ -21,4 +23,9 @@ def test_ruff_finds_nothing() -> None:
 
 def test_mypy_finds_nothing() -> None:
     result = run("mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_file_says_its_licence_and_copyright() -> None:
+    result = run("reuse", "lint")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Validation rules: each with a case that passes and one that does not, at the exact path."""
 
 from __future__ import annotations

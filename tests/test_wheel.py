@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A wheel built from the project installs into a fresh virtual environment and works there.
 
 Run from a folder outside the checkout, so nothing is imported from the source tree: a

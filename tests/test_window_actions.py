@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The window's actions: PDF, print preview, export errors, pasting, scroll position."""
 
 from __future__ import annotations

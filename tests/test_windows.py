@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Windows cases, run under Windows Python by the Windows lane (``python3 dev.py wintest``):
 a draft held open by another program, names Windows reserves, long paths, names that differ
 only in case, a data folder under a user name with å, ä and ö, the keyring, Simple MAPI up to

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The wizard used as a person would: typing, leaving fields, fixing, exporting, reopening."""
 
 from __future__ import annotations

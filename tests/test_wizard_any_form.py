@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The wizard of every installed form, written by a person from an empty report: each
 field typed with real keys, a row added with the real button in each list, a choice made
 with the keyboard; then the review page, the export and its read-back."""

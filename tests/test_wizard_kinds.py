@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The kinds a mall can ask for, used in the wizard as a person does: keys and clicks, the
 page following what is typed (a question that appears, a sum that grows)."""
 

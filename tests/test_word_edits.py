@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A report edited in Word after the export comes back with the edits: what the document says
 wins, field by field, and the user is told which fields changed. Untouched fields come back
 exactly as exported (raw text, control characters and all)."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Typing like a Swedish user: real key events, å, ä, ö and dashes included.
 
 ``QTest.keyClicks`` only knows ASCII keys (it aborts on ``å``); this sends one key press

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Word documents imitating reports filled in by hand in the Sjöbygden variant's mall:
 label lines ("Insatsens namn: …"), Word tables for members, goals and costs, and signer
 blocks as tables or as label lines; and one in the mall's own words, which are longer than

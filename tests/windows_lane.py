@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """``python3 dev.py wintest``: the core's tests under Windows Python, on Linux, with Wine.
 
 It sets up by itself, cached in ``.wintest`` between runs: Wine from Debian; the official

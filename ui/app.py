@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Start the desktop app: the Qt application in Swedish, work left from a crash, the windows."""
 
 from __future__ import annotations

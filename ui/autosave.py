@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Autosave: a moment after typing stops, at once on request, and before closing.
 
 The draft is encoded on the UI thread (a consistent snapshot in milliseconds) and written

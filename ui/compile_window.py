@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Sammanställ rapporter: the förbund's office reads the reports it received (files or a
 folder) on a worker thread with progress and Avbryt, sees one row per report with whether
 it counts and why, its problems a click away, and every file that could not be read with

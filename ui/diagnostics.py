@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """When something goes wrong anyway: a Swedish message, a report to copy, and a small log.
 
 The windowed build has no console, so an uncaught error would otherwise vanish. Every

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Export, print and PDF from the window: the dialogs around the core's export.
 
 All dialogs are opened here (file choosers, questions, results), so the window stays

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Windows that fit the screen they open on: a saved size or place from another screen
 setup (a docked laptop, a resolution change) is brought back within reach."""
 

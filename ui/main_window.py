@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The wizard: a sidebar of the form's sections, one page each, then Granska och exportera.
 
 The window owns the open :class:`DraftSession`; pages write into its draft and say so.
@@ -27,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from finsam_desktop import __version__
 from finsam_desktop.drafts import new_draft_path
 from finsam_desktop.forms.paths import FieldPath
 from finsam_desktop.forms.registry import edition_order, installed_forms
@@ -455,12 +456,9 @@ class MainWindow(QMainWindow):
         SettingsDialog(self).exec()
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "Om Finsam Slutrapport",
-            f"<b>Finsam Slutrapport</b> {__version__}<p>Skriv slutrapporten för en insats som finansieras "
-            f"av {self.form.forbund.name}. Rapporten sparas medan du skriver.</p>",
-        )
+        from ui.about import AboutDialog
+
+        AboutDialog(self.form.forbund.name, self).exec()
 
     def _may_close_unsaved(self, problem: str) -> bool:
         """The draft could not be saved: promise it back at the next start only once this

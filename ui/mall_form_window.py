@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Skapa formulär från Word-mall: a förbund's office chooses its blank mall, sees the
 wizard's pages and the document an empty report would be, names the förbund and saves the
 form into the forms folder, where Ny rapport offers it."""

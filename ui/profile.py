@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The reporter's own details (section 2), remembered as settings and put into new reports.
 
 They live in QSettings, not in drafts: a new report starts with them filled in, and

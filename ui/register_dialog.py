@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Registrera rapporten: the office fills in its box (Diarienummer, Signatur, Ankomstdatum,
 or whatever the report's form calls it) and the register file it keeps; the report's own
 file and the register are written together, or neither, and the outcome is said."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The report laid out by Qt: a QTextDocument for the preview and for printing.
 
 (PDF files are typeset by :mod:`finsam_desktop.document.pdf_writer`, tagged for accessibility.)

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Show a file in the system's file manager, selected where the system allows it."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Granska och exportera: every problem by section, a preview, and the export actions.
 
 Signals: ``problem_chosen(path)`` when the user picks a problem to go and fix.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """One section of the form as a page, built from the form data, in a scrolling column.
 
 Each question gets the editor of its kind (``ui.editors``); the page shows and hides

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """``finsam-desktop --self-test``: prove an installed (or frozen) app works, offscreen.
 
 Starts the app, opens the example report in the wizard, validates it, exports Word and

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Skicka med e-post…: the report as a new message in the user's own mail program.
 
 Order of attempts: SMTP when set up in Inställningar; Simple MAPI on Windows; Thunderbird's

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Every setting the app keeps, typed, with its key and default in one place.
 
 Preferences (the reporter's profile, sending over SMTP) are apart from window state

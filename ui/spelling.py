@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Spelling while typing: the dictionary loads in the background after start, each long
 answer underlines possible misspellings with a red wavy line, and its context menu (right
 click or the menu key) offers suggestions, "Lägg till i ordlistan" and "Ignorera".

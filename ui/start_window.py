@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The calm first screen: start a new report, open one, or look at the example.
 
 Signals: ``session_opened(DraftSession)`` when a report is ready to be written.

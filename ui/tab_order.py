@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Tab in the order the eye reads: the focus stops of a layout, walked in layout order.
 
 Qt's own chain follows the order widgets were made, so rows added later, or a section

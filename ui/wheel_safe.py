@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Dropdowns and number fields that the mouse wheel cannot change by passing over them.
 
 A page scrolled with the wheel would otherwise change whichever dropdown happened to be

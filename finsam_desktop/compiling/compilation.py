@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """What the office has read so far, which copies count, and the rows of its tables: one
 place the command line, the window and the benchmark share."""
 

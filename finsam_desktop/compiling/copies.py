@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The same insats received more than once: one copy counts, the others say why they do
 not; a copy that only looks like another is flagged for the office, never merged."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The compilation as a Word document to paste into the annual report: the table "Utfall
 insatser" in tkr with a Totalt that is the sum of its rounded rows, and one Bilaga block per
 insats in the annual report's label/value layout. Drawn by the report export's own Word

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """When two received reports name the same insats: names and organisations compared as a
 person reads them, not as the characters typed (the annual report itself writes
 "Ett hållbart arbetsliv - Hofors" and "… – Hofors"; a scanned name brings a page number)."""

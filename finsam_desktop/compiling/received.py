@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Reading what the förbund received: exported or hand-filled Word reports and drafts, a
 file or a folder at a time. Every file is accounted for: read, or listed with why not and
 what to do about it."""

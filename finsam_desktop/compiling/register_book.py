@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The register of received reports: an Excel workbook the office keeps, one row per
 report (a report registered again has its row updated), the office's own rows, columns
 and other sheets left as they are."""

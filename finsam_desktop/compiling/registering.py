@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Registering a received report: the office box (Diarienummer, Signatur, Ankomstdatum)
 written into the report's own file (in a Word document the visible box and the embedded
 draft, nothing else; in a draft its import record) and a row in the register of received

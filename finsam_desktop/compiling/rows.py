@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """One insats as the annual report tabulates it, from any form's report through its roles."""
 
 from __future__ import annotations

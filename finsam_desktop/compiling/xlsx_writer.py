@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The compilation as an Excel workbook for the förbund's office: sheet "Insatser", one row
 per counted report with numbers as numbers and dates as dates, a share formula and a
 Totalt row, each formula stored with its value (so pandas and any reader without a

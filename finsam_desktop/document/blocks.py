@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The neutral pieces of a printed report, which every renderer draws the same way.
 
 Field kinds say how they print in these terms (``finsam_desktop.forms.kinds``); the Word,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The report structure drawn as a Word document, with the draft embedded for read-back.
 
 A4, Arial (on every Office PC), the form's headings and tables, the förbund's footer

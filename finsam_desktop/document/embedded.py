@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The draft carried inside an exported .docx, so the report reads back exactly.
 
 It is a custom XML part (the OOXML place for a program's own data, which Word and

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The reader's failure, apart from the reader, so the start screen can catch it without
 loading python-docx before a document is opened."""
 

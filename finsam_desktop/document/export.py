@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Export a draft as a Word document: build, draw, write safely, and say what happened."""
 
 from __future__ import annotations

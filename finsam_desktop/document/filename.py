@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A file name for the exported report that any Windows folder accepts."""
 
 from __future__ import annotations

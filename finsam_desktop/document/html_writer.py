@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The report structure as HTML in the subset Qt's rich text understands.
 
 The UI lays this out in a QTextDocument for the preview, printing and PDF; page

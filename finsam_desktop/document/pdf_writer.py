@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The report as a tagged, accessible PDF (PDF/UA-1), typeset by Typst.
 
 Public bodies must publish accessible documents: the PDF has a title, the language sv-SE,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A draft as a neutral description of the printed report.
 
 The Word writer and the on-screen/PDF renderer both draw this structure, so the two

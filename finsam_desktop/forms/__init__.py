@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The forms engine: a förbund's mall as data, and everything the app does with it.
 
 ``spec`` reads a form file into field specs of the kinds in ``kinds``; ``paths`` is the one

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Carrying a draft from one edition of a form into another: fields found under the same
 path (or where the newer edition's ``[[carry]]`` says they moved) are taken over; whatever
 has no place in the new edition is kept as text in the draft's note, never dropped."""

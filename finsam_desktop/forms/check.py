@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """What a form file must get right for the app never to fail on it later (``form-check``):
 ids and keys the draft model can hold, roles and rules on fields of the kinds they need,
 messages with only the placeholders their rule fills in, conditions and computed values

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Conditions and computed values over a draft's fields, as a form file writes them.
 
 ``show_if = "insats.klar = 'Nej'"``, ``compute = "budget - utfall"``,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A form file read into a :class:`FormSpec`, with every problem in Swedish at its line.
 
 The TOML parser's and pydantic's own messages are English and technical; each is said

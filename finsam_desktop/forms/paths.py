@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Field paths: where a value stands in a draft, as the form file and problems write it.
 
 ``avsnitt.lista[1].kolumn`` is section ``avsnitt``, its list ``lista``, the list's second row

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """What validation finds: a problem at a field, how serious, and what to do about it."""
 
 from __future__ import annotations

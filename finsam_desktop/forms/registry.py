@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The installed forms and their editions: those shipped in ``resources/forms`` and those a
 förbund hands out, placed in the user's forms folder. A broken file never stops the app:
 it is listed with its problem, in Swedish and with its line, as ``form-check`` prints it.

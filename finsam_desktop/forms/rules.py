@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The rules a form declares between its fields, and how each is checked on a draft.
 
 The form file says which fields a rule ties together and what to say (``docs/forms.md``);

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A förbund's form as data: structure, wording, roles and rules, read from a TOML file.
 
 The pydantic draft model is built from this (``finsam_desktop.model``), and the wizard,

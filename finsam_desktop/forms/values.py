@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """What a draft's fields hold as values: numbers, dates, text, computed values, a column's
 values, whether a field is shown and required. Rules, conditions, the printed report and
 the office's compilation all read a draft through this, so a computed field or a column's

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A form file's content from a blank mall's outline: numbered sections and questions with
 their help text, label lines and label/value tables, tables with header rows (a list, or
 fixed rows with a total), repeated label groups as a list, check boxes as choices, and the

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The derived form as a form file: TOML with the mall's words, and the deriver's guesses
 as comments beside the lines they are about."""
 

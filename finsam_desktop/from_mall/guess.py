@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """What a mall's words say about a field: its kind from its label ("Datum", "Beviljade
 medel", "E-post"), its key from its words, the choices of its check boxes."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """``form-from-docx``: a förbund's blank Word mall to a form file that passes form-check."""
 
 from __future__ import annotations

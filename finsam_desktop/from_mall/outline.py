@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A blank Word mall as the deriver sees it: paragraphs (heading or not, help text or not)
 and tables of cell texts, in reading order, and the footer's text."""
 

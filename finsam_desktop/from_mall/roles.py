@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The roles of a derived form, guessed from its labels: the insats's name, the period, the
 amounts granted and used, who reports and when. A role the mall has no field for gets one,
 added to the first section and said beside it."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The files a report is sent with besides itself: those its attachment fields name."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The user's own mail program: Simple MAPI on Windows, Thunderbird's compose line elsewhere.
 
 ``MAPISendMailW`` with the dialog flag shows a new message in Outlook (or whichever MAPI

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The e-mail that carries the report: subject, a short Swedish body, the .docx attached.
 
 As an ``.eml`` draft it has ``X-Unsent: 1`` and no Date or Message-ID, so Outlook and

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The SMTP password, kept only in the operating system's keyring.
 
 With no usable keyring (some Linux desktops, locked-down PCs) nothing is stored anywhere:

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Sending the report straight to the förbund over SMTP, for organisations that allow it.
 
 Refusals and failures come back as :class:`SendFailed` with the reason in plain Swedish;

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A draft from what the reader collected: each field's text given to its kind, a list's or
 table's rows from a Word table, from bullets, from signer blocks or from running text."""
 

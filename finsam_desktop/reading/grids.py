@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A Word table that is a list's or a table's grid: its header row the field's column
 labels, its rows the field's rows; what the app did not print there kept in the note."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Read a .docx back into a draft.
 
 Any document, such as an old report filled in by hand in the förbund's Word mall, is read

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Reading a document's lines and tables, in order, into what each field holds: the
 reader's state while it walks the body."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Matching a document's lines to the form: what a line may start with (a section heading, a
 field's label, the mall's own text), tolerant of small differences in wording and of
 å/ä/ö lost on the way (``Allmanna uppgifter``), and a field's text from its lines."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A Word document's text as Word shows it: paragraphs with changes accepted, table cells,
 list items by their numbering or style (style ids resolved once per document), and the
 formatting a draft cannot hold."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Opening a .docx safely: only a plain file, no encrypted or oddly packed entries, nothing
 that would unpack to far more than a report, and a Swedish message for each refusal."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Labels side by side on one line, as scanned text and the office box have them: each
 label with its value on the line (``Diarienummer SFG 21-6.64 Signatur AKH``), or a row of
 labels alone with their values on the next line, in columns apart by tabs or wide gaps."""

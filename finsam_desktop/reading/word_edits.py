@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """An exported report edited in Word: the embedded draft, with every field whose visible
 text changed taken from the document, and what the document holds beyond the fields."""
 

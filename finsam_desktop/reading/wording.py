@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The mall's own wording in a report filled in by hand: a question found by its number
 when its words differ ("5.1 Vilka effekter har insatsen gett för parterna?" for "5.1
 Effekter för parterna"), a heading longer than the form's label ("3.1 Bakgrund till

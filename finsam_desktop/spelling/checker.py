@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Which words of a text may be misspelled, and what they may have meant.
 
 Words the checker accepts without the dictionary: acronyms (``SIP``, ``FK``), words with

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The Swedish dictionary: Hunspell's sv_SE from the ``hunspell-sv`` package, read by
 ``spylls`` (pure Python, so it runs in the Windows bundle as it does here).
 

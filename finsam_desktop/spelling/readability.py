@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Klarspråk measures: LIX, the Swedish readability index, and very long sentences.
 
 LIX = words per sentence + 100 × the share of words longer than six letters. Information

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Spelling over a whole report: which fields are prose to check, which words the report
 itself makes right (its names), and the possibly misspelled words of each answer."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The user's own word list: words added with "Lägg till i ordlistan", one per line in
 ``ordlista.txt`` in the data folder, used in every report."""
 

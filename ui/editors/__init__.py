@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The editor of each field kind, registered by kind: a page asks ``editor_for(spec)`` and
 never which kind a field is. A kind without an entry of its own takes its nearest
 ancestor's (every kind of text, number and date is a field with an input)."""

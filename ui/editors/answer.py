@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Multi-line text that grows with what is written in it, with spelling underlined."""
 
 from __future__ import annotations

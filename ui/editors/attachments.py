@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The files the reporter sends along: a list of their names, *Lägg till filer…* and
 *Ta bort*. The report lists them; the e-mail attaches them."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The editor of one cell of a list's row or a table: a field, or a computed value."""
 
 from __future__ import annotations

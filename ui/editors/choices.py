@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Check boxes for a question where any of the mall's choices may apply, and a line for
 the free choice ("Annat: …") when the mall has one."""
 

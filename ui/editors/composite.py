@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Editors of questions made of other fields, or of none: a date range, the mall's own note."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A date typed freely, or picked from a calendar whose weeks start on Monday."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """One field of the form: label, help text, an input fitting its kind, and its problems.
 
 Editors write what is typed straight into the shared draft and say so with ``edited``;

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The input widget of each field kind, registered by kind: a line, an answer that grows,
 a dropdown of choices, a date with a calendar. A kind without an entry of its own takes
 its nearest ancestor's (every typed kind is a line)."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """What every editor of a question shares, so a page treats them all alike.
 
 Signals: ``edited(path)`` after each change the user makes, ``left(path)`` when the user

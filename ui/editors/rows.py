@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Rows of the same questions: members, goals, signers.
 
 Each row is a group of field editors; buttons add a row, and move or remove one. The

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """A table with the mall's fixed rows (kostnadsslag, age bands): one editor per cell in a
 grid, computed cells and the total row under it kept up to date as the user types."""
 

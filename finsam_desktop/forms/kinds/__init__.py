@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The registry of field kinds: every kind a form file may name, one class each.
 
 ``FieldSpec`` is their discriminated union, so a form file's field is read into the class

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Files the reporter sends with the report: listed in it, attached to the e-mail."""
 
 from __future__ import annotations

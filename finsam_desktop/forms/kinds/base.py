@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """What every field kind has, and the defaults a kind overrides.
 
 A kind is one class: its attributes in the form file (a pydantic model, so a wrong

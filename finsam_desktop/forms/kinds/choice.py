@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Kinds where the reporter picks: one of a few choices (``choice``), or any of them with
 a free "Annat" (``flerval``, check boxes)."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Two dates that belong together, such as an insats's start and end."""
 
 from __future__ import annotations

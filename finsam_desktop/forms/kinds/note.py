@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """The mall's own words with no answer: an instruction, a note between questions."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Kinds that hold a number: kronor, a count (antal), a share (procent). A number may be
 typed, or computed from other fields (``compute``), and then it is shown and printed but
 never typed. Rules compare and sum them; a table's total row adds up the additive ones."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Kinds made of rows of the same questions: a list the reporter adds rows to (members,
 goals, signers), and a table with the mall's fixed rows (kostnadsslag, age bands). Cells
 are fields of any kind that fits in a cell; numeric columns may be computed from the

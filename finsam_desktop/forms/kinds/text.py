@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Kinds of typed text: a line, a few lines, a free answer, a postort."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 Finsam Slutrapport
+# SPDX-License-Identifier: EUPL-1.2
 """Kinds whose text has one meaning a parser understands: a date, a phone number, an
 e-mail address, a postnummer. The draft keeps the typed text and the understood value."""
 
