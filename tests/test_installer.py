@@ -63,3 +63,24 @@ def test_the_bundle_ships_every_licence_and_its_sbom_and_checksum_lie_beside_it(
     if sys.platform != "win32":  # on Windows the installer, when Inno Setup made one
         archive = Path(built["archive"])  # type: ignore[arg-type]
         assert lines == [f"{hashlib.sha256(archive.read_bytes()).hexdigest()}  {archive.name}"]
+
+
+def test_the_readmes_silent_install_is_what_the_installer_script_does(tmp_path: Path) -> None:
+    """Inno Setup itself does not run here (docs/windows.md); its script is checked against
+    each claim of the README's silent-install section."""
+    readme = (Path(build_installer.ROOT) / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Silent installation")[1].split("\n## ")[0]
+    script = build_installer.inno_setup_script(tmp_path / "bundle", {"ico": tmp_path / "finsam.ico"}, tmp_path).read_text("utf-8")
+    setup = dict(line.split("=", 1) for line in script.split("[Setup]")[1].split("[")[0].splitlines() if "=" in line)
+    assert "no admin rights" in section and setup["PrivilegesRequired"] == "lowest"
+    assert "/ALLUSERS" in section and setup["PrivilegesRequiredOverridesAllowed"] == "commandline"
+    assert "%LOCALAPPDATA%\\Programs\\Finsam Slutrapport" in section and "Program Files" in section
+    assert setup["DefaultDirName"] == "{autopf}\\Finsam Slutrapport"  # LOCALAPPDATA\Programs per user, Program Files for all
+    assert "Start-menu shortcut" in section and '"{group}\\Finsam Slutrapport"' in script
+    assert "without taking over their default program" in section
+    registry = [line for line in script.split("[Registry]")[1].split("[Run]")[0].splitlines() if line.startswith("Root:")]
+    assert all(line.startswith("Root: HKA;") for line in registry)
+    assert 'Subkey: "Software\\Classes\\.docx\\OpenWithProgids"' in script and "Classes\\.docx\"; ValueType" not in script
+    assert "unins000.exe /VERYSILENT" in section and "Uninstallable=no" not in script
+    assert "skipifsilent" in script  # a silent install does not start the app
+    assert "Drafts stay" in section and "UninstallDelete" not in script and "Finsam Slutrapport\\utkast" not in script
