@@ -9,10 +9,17 @@ the app adds, and stays comparable between machines where absolute times do not.
 
 from __future__ import annotations
 
+import json
 import statistics
+import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+Row = tuple[str, float, str, float, float]
+RESULTS = Path(__file__).resolve().parent / "results"
 
 
 @dataclass(frozen=True)
@@ -35,19 +42,39 @@ def median_seconds(action: Callable[[], object], repeats: int) -> float:
     return statistics.median(timings)
 
 
-def run(benchmarks: list[Benchmark]) -> list[tuple[str, float, str, float, float]]:
-    """Rows of (name, median, floor name, floor median, ratio); measure and floor alternate."""
-    rows = []
+def measured(benchmarks: Iterable[Benchmark]) -> Iterator[Row]:
+    """Each row of (name, median, floor name, floor median, ratio) as soon as it is measured."""
     for bench in benchmarks:
-        measured = median_seconds(bench.measure, bench.repeats)
+        measure = median_seconds(bench.measure, bench.repeats)
         floor = median_seconds(bench.floor, bench.repeats)
-        rows.append((bench.name, measured, bench.floor_name, floor, measured / floor))
-    return rows
+        yield bench.name, measure, bench.floor_name, floor, measure / floor
 
 
-def table(rows: list[tuple[str, float, str, float, float]]) -> str:
-    header = f"{'measure':<38} {'median':>10}   {'floor':<34} {'median':>10} {'ratio':>7}"
-    lines = [header, "-" * len(header)]
-    for name, measured, floor_name, floor, ratio in rows:
-        lines.append(f"{name:<38} {measured * 1000:>8.2f}ms   {floor_name:<34} {floor * 1000:>8.2f}ms {ratio:>6.1f}×")
-    return "\n".join(lines)
+def run(benchmarks: list[Benchmark]) -> list[Row]:
+    return list(measured(benchmarks))
+
+
+HEADER = f"{'measure':<38} {'median':>10}   {'floor':<34} {'median':>10} {'ratio':>7}"
+
+
+def line(row: Row) -> str:
+    name, measure, floor_name, floor, ratio = row
+    return f"{name:<38} {measure * 1000:>8.2f}ms   {floor_name:<34} {floor * 1000:>8.2f}ms {ratio:>6.1f}×"
+
+
+def table(rows: list[Row]) -> str:
+    return "\n".join([HEADER, "-" * len(HEADER), *(line(row) for row in rows)])
+
+
+def save(rows: list[Row], folder: Path = RESULTS) -> Path:
+    """The rows as JSON under ``bench/results/``, named by time and commit, to compare two commits."""
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False).stdout.strip()
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{stamp}-{commit or 'utan-git'}.json"
+    entries = [
+        {"measure": name, "seconds": measure, "floor": floor_name, "floor_seconds": floor, "ratio": ratio}
+        for name, measure, floor_name, floor, ratio in rows
+    ]
+    path.write_text(json.dumps({"commit": commit, "measured": stamp, "rows": entries}, indent=2), encoding="utf-8")
+    return path
