@@ -58,6 +58,7 @@ def test_new_report_asks_for_the_forbunds_mall_and_remembers_the_choice(qtbot: Q
     item = start.recent.topLevelItem(0)
     assert item.text(2) == second.forbund.name  # the drafts list shows whose mall
     asked: list[int] = []
+    labels: list[str] = []
 
     def look() -> None:
         dialog = QApplication.activeModalWidget()
@@ -66,11 +67,13 @@ def test_new_report_asks_for_the_forbunds_mall_and_remembers_the_choice(qtbot: Q
             return
         combo = dialog.findChild(QComboBox)
         asked.append(combo.currentIndex())
+        labels.extend(button.text().replace("&", "") for button in dialog.findChildren(QPushButton))
         qtbot.keyClick(combo, Qt.Key.Key_Escape)
 
     QTimer.singleShot(0, look)
     qtbot.mouseClick(start.new_button, Qt.MouseButton.LeftButton)  # Escape: no new report
     assert asked == [1] and start.recent.topLevelItemCount() == 1
+    assert sorted(labels) == ["Avbryt", "Skapa rapporten"]  # verbs, not OK
 
 
 def test_the_example_opens_as_a_copy_and_shows_in_recent_reports(qtbot: QtBot, start: StartWindow) -> None:
@@ -172,3 +175,10 @@ def test_opening_a_report_edited_in_word_says_what_changed_before_it_opens(
     session = opened(qtbot, start, lambda: start.open_path(tmp_path / "rapport.docx"))
     assert told == ["Ändrat i Word sedan exporten: 1. Utnyttjade medel.\n\nAllt annat lästes in exakt som det exporterades."]
     assert session.draft.allmant.utnyttjade_medel.raw == "600 000 kr"
+
+
+def test_the_drafts_list_is_named_as_the_screen_shows_it(start: StartWindow) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    title = next(label for label in start.findChildren(QLabel) if label.buddy() is start.recent)
+    assert start.recent.accessibleName() == title.text().replace("&", "") == "Dina rapporter"

@@ -11,19 +11,16 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,13 +29,10 @@ from finsam_desktop.compiling.compilation import Compilation
 from finsam_desktop.compiling.received import Received, Unread, read_one
 from finsam_desktop.document.export import export_message
 from finsam_desktop.drafts import atomic_write
-from finsam_desktop.parsing import format_kronor
 from ui import export_actions, settings
+from ui.received_table import ReceivedTable
 
 log = logging.getLogger("finsam.compile_window")
-COLUMNS = ["Räknas", "Fil", "Insats", "Huvudman", "Beviljat", "Utnyttjat", "Problem", "Kommentar"]
-NAME_WIDTH = 200  # characters that do not fit end in "…", whole in the tooltip
-FILE_WIDTH = 150
 
 
 class _Reading(QObject):
@@ -46,10 +40,6 @@ class _Reading(QObject):
 
     read = Signal(int, object)  # files done so far, and what one file gave
     finished = Signal(bool)  # whether every file was read (False: Avbryt)
-
-
-def _short(text: str, width: int, window: QWidget) -> str:
-    return window.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, width)
 
 
 class CompileWindow(QDialog):
@@ -93,14 +83,9 @@ class CompileWindow(QDialog):
         self.progress.hide()
         self.cancel_button.hide()
         layout.addLayout(reading)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setAccessibleName("Inlästa rapporter")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table = ReceivedTable()
         self.table.cellActivated.connect(self.show_problems)
-        self.table.itemChanged.connect(self._chosen_changed)
+        self.table.chosen.connect(self._chosen_changed)
         layout.addWidget(self.table, 1)
         self.unread_title = QLabel("Inte inlästa:")
         self.unread_list = QListWidget()
@@ -130,7 +115,6 @@ class CompileWindow(QDialog):
         layout.addLayout(exports)
         for button in self.findChildren(QPushButton):  # Enter on a row opens its problems, never a button
             button.setAutoDefault(False)
-        self.table.setWordWrap(False)
         self.resize(1000, 640)
         self.refresh()
 
@@ -214,38 +198,7 @@ class CompileWindow(QDialog):
 
     def refresh(self) -> None:
         reports = self.compilation.reports
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(reports))
-        for row, report in enumerate(reports):
-            insats = report.name
-            organisation = report.organisation
-            granted, used = report.amounts
-            why = report.to_confirm if report.chosen else report.left_out
-            values = [
-                "",
-                report.source.name,
-                insats,
-                organisation,
-                format_kronor(granted) if granted is not None else "",
-                format_kronor(used) if used is not None else "",
-                report.counts if report.problems else "Inga",
-                why,
-            ]
-            for column, text in enumerate(values):
-                shown = _short(text, FILE_WIDTH if column == 1 else NAME_WIDTH, self) if column in (1, 2, 3) else text
-                item = QTableWidgetItem(shown)
-                item.setToolTip(str(report.source) if column == 1 else text)
-                if column == 0:
-                    item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                    item.setCheckState(Qt.CheckState.Checked if report.chosen else Qt.CheckState.Unchecked)
-                    item.setToolTip("Räknas i sammanställningen" if report.chosen else f"Räknas inte: {report.left_out}")
-                if column in (4, 5):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        for column, widest in ((1, FILE_WIDTH), (2, NAME_WIDTH), (3, NAME_WIDTH)):  # the Kommentar column keeps the rest
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest + 16))
-        self.table.blockSignals(False)
+        self.table.show_reports(reports)
         self.unread_list.clear()
         self.unread_list.addItems([f"{each.source.name}: {each.reason}" for each in self.compilation.unread])
         self.unread_title.setVisible(bool(self.compilation.unread))
@@ -287,10 +240,9 @@ class CompileWindow(QDialog):
             self.refresh()
             self.table.selectRow(row)
 
-    def _chosen_changed(self, item: QTableWidgetItem) -> None:
-        if item.column() == 0:
-            self.compilation.choose(self.compilation.reports[item.row()], item.checkState() == Qt.CheckState.Checked)
-            self.refresh()
+    def _chosen_changed(self, row: int, chosen: bool) -> None:
+        self.compilation.choose(self.compilation.reports[row], chosen)
+        self.refresh()
 
     def show_problems(self, row: int, _column: int = 0) -> None:
         """A report's fel and varningar, one click (Enter, double-click) away."""

@@ -94,7 +94,7 @@ class StartWindow(QMainWindow):
         self.recent = DraftList()
         self.recent.setHeaderLabels(["Rapport", "Insats", "Förbund", "Senast ändrad", "Klar"])
         self.recent.setRootIsDecorated(False)
-        self.recent.setAccessibleName("Senaste rapporter")
+        self.recent.setAccessibleName("Dina rapporter")  # what the screen shows above it
         self.recent.itemActivated.connect(self._open_recent)  # Enter and double-click
         self.recent.keys = {Qt.Key.Key_Delete: self.trash_selected, Qt.Key.Key_F2: self.rename_selected}
         recent_title.setBuddy(self.recent)
@@ -261,12 +261,17 @@ class StartWindow(QMainWindow):
             return forms[0]
         names = [f"{form.forbund.name} – {form.form.title} ({form.form.edition})" for form in forms]
         last = next((index for index, form in enumerate(forms) if form.id == settings.last_form()), 0)
-        chosen, ok = QInputDialog.getItem(
-            self, "Ny rapport", "Vilket samordningsförbunds mall gäller rapporten?", names, last, False
-        )
-        if not ok:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Ny rapport")
+        dialog.setLabelText("Vilket samordningsförbunds mall gäller rapporten?")
+        dialog.setComboBoxItems(names)
+        dialog.setComboBoxEditable(False)
+        dialog.setTextValue(names[last])
+        dialog.setOkButtonText("Skapa rapporten")  # a verb, not "OK"
+        dialog.setCancelButtonText("Avbryt")
+        if not dialog.exec():
             return None
-        form = forms[names.index(chosen)]
+        form = forms[names.index(dialog.textValue())]
         settings.set_last_form(form.id)
         return form
 
