@@ -174,6 +174,13 @@ def test_the_window_reads_a_folder_on_a_worker_shows_the_rows_and_exports(
     assert window.table.item(older, 0).checkState() == Qt.CheckState.Unchecked  # the newer one counts
     assert window.table.item(older, 7).text().startswith("äldre version av")
     assert window.unread_list.count() == 3 and window.status.text().startswith("5 rapporter inlästa, 4 räknas")
+    # a report whose form has no box for the office cannot be registered, and the button says why
+    variant = [Path(path).name for path in files].index("vagen-vidare.json")
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=window.table.visualItemRect(window.table.item(variant, 2)).center())
+    assert not window.register_button.isEnabled() and "har ingen ruta" in window.register_button.toolTip()
+    steget = [Path(path).name for path in files].index("steget-fore.docx")
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=window.table.visualItemRect(window.table.item(steget, 2)).center())
+    assert window.register_button.isEnabled()
     # every column in view at 1024×700
     table = window.table
     assert sum(table.columnWidth(column) for column in range(table.columnCount() - 1)) < table.viewport().width()

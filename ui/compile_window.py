@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from finsam_desktop.compiling.compilation import Compilation
 from finsam_desktop.compiling.received import Received, Unread, read_one
+from finsam_desktop.compiling.registering import office_labels
 from finsam_desktop.document.export import export_message
 from finsam_desktop.drafts import atomic_write
 from ui import export_actions, settings
@@ -98,7 +99,6 @@ class CompileWindow(QDialog):
         layout.addWidget(self.status)
         exports = QHBoxLayout()
         self.register_button = QPushButton("&Registrera…")
-        self.register_button.setToolTip("Fyll i rutan för förbundets anteckningar i rapporten och i registret")
         self.register_button.clicked.connect(self.register_current)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         exports.addWidget(self.register_button)
@@ -228,7 +228,16 @@ class CompileWindow(QDialog):
         return ", ".join(parts) + "."
 
     def _selection_changed(self) -> None:
-        self.register_button.setEnabled(self.table.currentRow() >= 0 and not self.busy)
+        """Registrera is for a selected report whose form has a box for the office."""
+        row = self.table.currentRow()
+        report = self.compilation.reports[row] if 0 <= row < len(self.compilation.reports) else None
+        boxed = report is not None and bool(office_labels(report))
+        self.register_button.setEnabled(boxed and not self.busy)
+        self.register_button.setToolTip(
+            "Fyll i rutan för förbundets anteckningar i rapporten och i registret"
+            if boxed or report is None
+            else f"Mallen för ”{report.source.name}” har ingen ruta för förbundets anteckningar."
+        )
 
     def register_current(self) -> None:
         """The selected report registered: its office box filled in, its row in the register."""
