@@ -182,3 +182,32 @@ def test_the_drafts_list_is_named_as_the_screen_shows_it(start: StartWindow) -> 
 
     title = next(label for label in start.findChildren(QLabel) if label.buddy() is start.recent)
     assert start.recent.accessibleName() == title.text().replace("&", "") == "Dina rapporter"
+
+
+def test_where_no_file_manager_answers_the_path_is_said_and_can_be_copied(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui import export_actions, reveal
+    from ui.app import create_application
+
+    create_application([])
+    monkeypatch.setattr(reveal.QDesktopServices, "openUrl", lambda url: False)  # a desktop without a file manager
+    document = tmp_path / "Slutrapport.docx"
+    document.write_bytes(b"docx")
+    said: list[str] = []
+
+    def click(texts: list[str]) -> None:
+        """Click the next box's button named ``texts[0]``, then the one after that's."""
+        box = QApplication.activeModalWidget()
+        button = next((each for each in box.buttons() if each.text() == texts[0]), None) if isinstance(box, QMessageBox) else None
+        if button is None:
+            QTimer.singleShot(20, lambda: click(texts))
+            return
+        said.append(box.text())  # type: ignore[union-attr]
+        if texts[1:]:
+            QTimer.singleShot(0, lambda: click(texts[1:]))
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, lambda: click(["Visa i mappen", "Kopiera sökväg"]))
+    export_actions.offer_to_open(None, document, [f"Dokumentet är sparat som {document}"])  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: len(said) == 2)
+    assert said[1] == f"Inget filhanteringsprogram svarade. ”Slutrapport.docx” finns i {tmp_path}."
+    assert QApplication.clipboard().text() == str(document)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.paths import drafts_dir
@@ -136,11 +136,16 @@ def test_oppna_says_so_when_no_program_can_open_the_file(qtbot: QtBot, tmp_path:
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)  # no program for .docx here
 
     def press_oppna(box: QMessageBox) -> int:
-        next(button for button in box.buttons() if button.text() == "Öppna").click()
+        buttons = {button.text(): button for button in box.buttons()}
+        if "Öppna" in buttons:
+            buttons["Öppna"].click()
+        else:  # the box that says where the file is, with its path to copy
+            told.append(box.text())
+            buttons["Kopiera sökväg"].click()
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", press_oppna)
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     window.export_word()
     assert (tmp_path / "r.docx").stat().st_size > 0
     assert told == [f"Inget program på datorn kunde öppna ”r.docx”. Filen finns i {tmp_path}."]
+    assert QApplication.clipboard().text() == str(tmp_path / "r.docx")

@@ -23,7 +23,7 @@ from finsam_desktop.session import DraftSession
 from finsam_desktop.validation import FEL, validate
 from ui import settings
 from ui.report_pdf import paint_pages
-from ui.reveal import reveal
+from ui.reveal import reveal, where
 
 
 def printed(session: DraftSession) -> ReportDocument:
@@ -78,13 +78,10 @@ def offer_to_open(parent: QWidget, path: Path, lines: list[str]) -> None:
     box.addButton("Stäng", QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is open_file and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        QMessageBox.information(
-            parent,
-            "Kunde inte öppna filen",
-            f"Inget program på datorn kunde öppna ”{path.name}”. Filen finns i {path.parent}.",
-        )
+        said = f"Inget program på datorn kunde öppna ”{path.name}”. Filen finns i {path.parent}."
+        where(parent, "Kunde inte öppna filen", said, path)
     elif box.clickedButton() is show_folder:
-        reveal(path)
+        reveal(parent, path)
 
 
 def export_word(parent: QWidget, session: DraftSession) -> Path | None:

@@ -162,7 +162,7 @@ def fall_back(parent: QWidget, session: DraftSession, path: Path, record: Callab
         box.exec()
         clicked = box.clickedButton()
         if clicked is show:
-            reveal(path)
+            reveal(box, path)
         elif clicked is copy:
             QApplication.clipboard().setText(recipient)
             box.setInformativeText(f"Adressen {recipient} är kopierad.")

@@ -244,7 +244,7 @@ class StartWindow(QMainWindow):
     def _reveal_selected(self) -> None:
         path = self.selected_path()
         if path is not None:
-            reveal(path)
+            reveal(self, path)
 
     def _open(self, open_session) -> None:  # type: ignore[no-untyped-def]
         try:
