@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -212,12 +213,39 @@ def format_kronor(amount: float) -> str:
     return f"{round(amount):,}".replace(",", " ").replace("-", "−") + " kr"
 
 
+_SCALED = re.compile(
+    r"(?P<number>[0-9]{1,3}(?: [0-9]{3})*(?:[,.][0-9]+)?|[0-9]+(?:[,.][0-9]+)?) ?"
+    r"(?P<scale>mkr|msek|milj(?:oner|\.)?(?: ?kr(?:onor)?)?|tkr|ksek|tusen(?: ?kr(?:onor)?)?)\.?",
+    re.IGNORECASE,
+)
+_SCALES = {"m": 1_000_000, "t": 1_000, "k": 1_000}
+
+
+def _scaled_kronor(clean: str) -> Parsed[int] | None:
+    """``6,25 mkr`` and ``625 tkr`` as the annual report writes amounts; None for other text."""
+    match = _SCALED.fullmatch(clean)
+    if match is None:
+        return None
+    number = Decimal(match.group("number").replace(" ", "").replace(",", "."))
+    amount = number * _SCALES[match.group("scale")[0].lower()]
+    if amount != amount.to_integral_value():
+        return Parsed(error=f"”{clean}” blir inte hela kronor. {KRONOR_EXAMPLE}")
+    if amount > MAX_KRONOR:
+        return Parsed(error=f"Beloppet {format_kronor(int(amount))} är orimligt stort. Kontrollera siffrorna.")
+    canonical = format_kronor(int(amount))
+    return Parsed(int(amount), canonical, note=f"Tolkat som {canonical}.")
+
+
 @_bounded("ett belopp", KRONOR_EXAMPLE)
 def parse_kronor(text: str) -> Parsed[int]:
-    """Whole kronor: ``625 000 kr.``, ``625000:-`` and ``625 000,00`` all mean 625000."""
+    """Whole kronor: ``625 000 kr.``, ``625000:-`` and ``625 000,00`` all mean 625000, and so do
+    ``625 tkr`` and ``0,625 mkr``."""
     clean = _normalise(text)
     if not clean:
         return Parsed()
+    scaled = _scaled_kronor(clean)
+    if scaled is not None:
+        return scaled
     body = re.sub(r"^(?:sek|kr)\.? ?", "", clean, flags=re.IGNORECASE)
     body = _KRONOR_SUFFIX.sub("", body).strip()
     if body.startswith("-"):

@@ -13,6 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from finsam_desktop.parsing import (
+    KRONOR_EXAMPLE,
+    format_kronor,
     is_mobile,
     parse_date,
     parse_date_range,
@@ -164,3 +166,17 @@ def test_matching_ignores_case_accents_and_punctuation_in_any_text(text: str) ->
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     assert norm(text) == " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
     assert norm("Allmänna uppgifter: ÅÄÖ-é") == "allmanna uppgifter aao e"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("6,25 mkr", 6_250_000), ("625 tkr", 625_000), ("0,625 Mkr", 625_000), ("1 250,5 tkr", 1_250_500),
+     ("625 tusen kronor", 625_000), ("1,5 miljoner kr", 1_500_000), ("12 tkr.", 12_000)],
+)
+def test_amounts_in_tkr_and_mkr_as_the_annual_report_writes_them(text: str, amount: int) -> None:
+    parsed = parse_kronor(text)
+    assert (parsed.value, parsed.note) == (amount, f"Tolkat som {format_kronor(amount)}.")
+
+
+def test_an_amount_in_mkr_that_is_not_whole_kronor_is_said() -> None:
+    assert parse_kronor("6,2500001 mkr").error == f"”6,2500001 mkr” blir inte hela kronor. {KRONOR_EXAMPLE}"
