@@ -43,7 +43,7 @@ def goals_page(window: MainWindow, qtbot: QtBot) -> tuple[int, ListEditor]:
     raise AssertionError("no goals list")
 
 
-def test_the_wheel_over_a_dropdown_scrolls_the_page_and_changes_nothing(qtbot: QtBot) -> None:
+def test_the_wheel_over_a_dropdown_focused_or_not_scrolls_the_page_and_changes_nothing(qtbot: QtBot) -> None:
     window = window_with(qtbot)
     window.resize(900, 500)  # small enough for the goals page to scroll
     index, goals = goals_page(window, qtbot)
@@ -55,8 +55,11 @@ def test_the_wheel_over_a_dropdown_scrolls_the_page_and_changes_nothing(qtbot: Q
     wheel_over(combo, 3)
     assert combo.currentText() == before_text
     assert page.verticalScrollBar().value() > before_scroll, "the page scrolls instead"
-    combo.setFocus()  # tabbed or clicked into on purpose: there the wheel chooses
-    wheel_over(combo, 1)
+    combo.setFocus()  # just chosen in, the pointer still over it: the wheel still scrolls the page
+    scrolled = page.verticalScrollBar().value()
+    wheel_over(combo, -2)
+    assert combo.currentText() == before_text and page.verticalScrollBar().value() < scrolled
+    QTest.keyClick(combo, Qt.Key.Key_Down)  # the keys still choose
     assert combo.currentText() != before_text
 
 

@@ -3,8 +3,10 @@
 """Dropdowns and number fields that the mouse wheel cannot change by passing over them.
 
 A page scrolled with the wheel would otherwise change whichever dropdown happened to be
-under the pointer (a goal's "Delvis" silently became "Nej"). Unfocused, the wheel goes on
-to the page and scrolls it; clicked or tabbed into, the wheel works as usual.
+under the pointer (a goal's "Delvis" silently became "Nej", also right after choosing it,
+with the pointer still there). While a dropdown's list is closed, the wheel over it or over
+a number field goes on to the page and scrolls it, focused or not; the open list scrolls as
+usual, and the keys still choose.
 """
 
 from __future__ import annotations
@@ -21,10 +23,7 @@ def _scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
     return parent
 
 
-def _wheel_only_when_focused(widget: QComboBox | QSpinBox, event: QWheelEvent, handle: type[QWidget]) -> None:
-    if widget.hasFocus():
-        handle.wheelEvent(widget, event)
-        return
+def _wheel_to_the_page(widget: QComboBox | QSpinBox, event: QWheelEvent) -> None:
     area = _scroll_area_of(widget)
     if area is None:
         event.ignore()
@@ -45,7 +44,7 @@ class ChoiceBox(QComboBox):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel does not take focus either
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        _wheel_only_when_focused(self, event, QComboBox)
+        _wheel_to_the_page(self, event)
 
 
 class NumberBox(QSpinBox):
@@ -54,4 +53,4 @@ class NumberBox(QSpinBox):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        _wheel_only_when_focused(self, event, QSpinBox)
+        _wheel_to_the_page(self, event)
