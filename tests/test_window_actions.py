@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -149,3 +149,34 @@ def test_oppna_says_so_when_no_program_can_open_the_file(qtbot: QtBot, tmp_path:
     assert (tmp_path / "r.docx").stat().st_size > 0
     assert told == [f"Inget program på datorn kunde öppna ”r.docx”. Filen finns i {tmp_path}."]
     assert QApplication.clipboard().text() == str(tmp_path / "r.docx")
+
+
+def test_shift_f10_opens_the_context_menu_at_the_text_cursor(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from ui.editors.answer import AnswerEdit
+
+    window = window_with(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    index = next(index for index, page in enumerate(window.pages) if page.findChildren(AnswerEdit))
+    window.sidebar.setCurrentRow(index)
+    editor = next(widget for widget in window.pages[index].findChildren(AnswerEdit))
+    window.pages[index].ensureWidgetVisible(editor)
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    seen: list[QMenu] = []
+
+    def look() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, look)
+            return
+        seen.append(menu)
+        qtbot.keyClick(menu, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, look)
+    qtbot.keyClick(editor, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bool(seen))
+    cursor = editor.mapToGlobal(editor.cursorRect().bottomLeft())
+    assert abs(seen[0].pos().y() - cursor.y()) < editor.fontMetrics().height() * 3  # at the cursor, not over it
