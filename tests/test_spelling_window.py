@@ -116,8 +116,15 @@ def test_the_review_page_counts_possible_misspellings_per_section_and_goes_to_th
     qtbot.waitUntil(lambda: spelling_rows() == ["ℹ Stavning i 6. Analys: 1 möjligt stavfel (identidiera)"])
     assert window.review.summary.text() == "✔ Rapporten är komplett och klar att exporteras."  # type: ignore[attr-defined]
     row = next(row for row in range(problems.count()) if problems.item(row).text().startswith("ℹ"))
+    activate(qtbot, window)  # type: ignore[arg-type]
     qtbot.mouseClick(problems.viewport(), Qt.MouseButton.LeftButton, pos=problems.visualItemRect(problems.item(row)).center())
+    assert window.stack.currentWidget() is window.review  # type: ignore[attr-defined]  # one click selects
+    qtbot.keyClick(problems, Qt.Key.Key_Return)  # Enter goes there
     assert window.stack.currentWidget() is window.pages[5]  # type: ignore[attr-defined]
+    assert _edit.hasFocus() and _edit.textCursor().selectedText() == "identidiera"  # the word, selected
+    qtbot.waitUntil(lambda: window.pages[5].viewport().rect().contains(  # type: ignore[attr-defined]
+        _edit.viewport().mapTo(window.pages[5].viewport(), _edit.cursorRect().center())  # type: ignore[attr-defined]
+    ))
 
 
 def test_an_answer_shows_its_lix_and_marks_long_sentences_on_request(qtbot: QtBot) -> None:

@@ -135,7 +135,8 @@ def test_a_whole_report_typed_reviewed_fixed_and_exported(app, qtbot: QtBot, tmp
     assert [problems.item(row).text()[:30] for row in range(problems.count())] == [
         "2. Ansvarig för genomförande a", "✖ Fel: En e-postadress har ett",
     ]
-    problems.itemClicked.emit(problems.item(1))
+    qtbot.mouseClick(problems.viewport(), Qt.MouseButton.LeftButton, pos=problems.visualItemRect(problems.item(1)).center())
+    qtbot.keyClick(problems, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.pages[1]
     assert input_of(email).hasFocus()
 

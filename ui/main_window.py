@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -53,6 +56,19 @@ STATUS = {
     "done": ("✔", "klar"),
     "errors": ("✖", "har fel"),
 }
+
+
+def _cursor_in_view(page: QScrollArea) -> None:
+    """Scroll ``page`` to the text cursor of its focused field (a long answer's word may be
+    far below the field's top), or to the focused field."""
+    focused, content = QApplication.focusWidget(), page.widget()
+    if focused is None or content is None or not page.isAncestorOf(focused):
+        return
+    if isinstance(focused, QPlainTextEdit):
+        at = focused.viewport().mapTo(content, focused.cursorRect().center())
+        page.ensureVisible(at.x(), at.y(), 40, 3 * focused.fontMetrics().height())
+    else:
+        page.ensureWidgetVisible(focused)
 
 
 class MainWindow(QMainWindow):
@@ -311,15 +327,20 @@ class MainWindow(QMainWindow):
         review = self.review
         (review.problems if review.problems.count() else review.export_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def go_to_field(self, path: FieldPath) -> None:
-        """Show the page of ``path`` and put the cursor in its field."""
+    def go_to_field(self, path: FieldPath, span: tuple[int, int] | None = None) -> None:
+        """Show the page of ``path`` and put the cursor in its field, the field in view (once
+        the page is laid out) and ``span`` of its text, a misspelt word, selected."""
         section = self.form.section_of(path)
         index = next(i for i, page in enumerate(self.pages) if page.section.key == section.key)
         self.sidebar.setCurrentRow(index)
-        editor = self.pages[index].editor_for(path)
-        if editor is not None:
-            self.pages[index].ensureWidgetVisible(editor)
-            editor.focus_input()
+        page, editor = self.pages[index], self.pages[index].editor_for(path)
+        if editor is None:
+            return
+        page.ensureWidgetVisible(editor)
+        editor.focus_input()
+        if span is not None:
+            editor.select_text(*span)
+        QTimer.singleShot(0, lambda: _cursor_in_view(page))
 
     # --- editing and checking -------------------------------------------------------
 

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Granska och exportera: every problem by section, a preview, and the export actions.
 
-Signals: ``problem_chosen(path)`` when the user picks a problem to go and fix.
+Signals: ``problem_chosen(path, span)`` when the user picks a problem to go and fix.
 """
 
 from __future__ import annotations
@@ -29,12 +29,13 @@ from ui.editors.field import SEVERITY_TEXT
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 SPELLING_ROLE = Qt.ItemDataRole.UserRole + 1  # an item about spelling, not a problem
+SPAN_ROLE = Qt.ItemDataRole.UserRole + 2  # where in the field's text the first misspelt word is
 
 
 class ReviewPage(QWidget):
     """The last page of the wizard."""
 
-    problem_chosen = Signal(object)
+    problem_chosen = Signal(object, object)  # the field's path, and the characters to select or None
 
     def __init__(self, draft: Report) -> None:
         super().__init__()
@@ -62,8 +63,7 @@ class ReviewPage(QWidget):
         self.problems.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.problems.setSpacing(2)
         self.problems.setAccessibleName("Problem i rapporten")
-        self.problems.itemActivated.connect(self._chosen)
-        self.problems.itemClicked.connect(self._chosen)
+        self.problems.itemActivated.connect(self._chosen)  # Enter or a double click; one click only selects
         self._shown_document: QTextDocument | None = None
         self.spelling: list[FoundMisspelling] = []
         self.preview = QTextBrowser()
@@ -88,15 +88,16 @@ class ReviewPage(QWidget):
                 listed = ", ".join(dict.fromkeys(each.misspelling.word for each in own[:5]))
                 item = QListWidgetItem(f"ℹ Stavning i {section.heading}: {len(own)} {words} ({listed})")
                 item.setData(PATH_ROLE, own[0].path)
+                item.setData(SPAN_ROLE, (own[0].misspelling.start, own[0].misspelling.end))
                 item.setData(SPELLING_ROLE, True)
-                item.setToolTip("Gå till det första; högerklicka på ordet för förslag")
+                item.setToolTip("Retur eller dubbelklick: gå till det första; högerklicka på ordet för förslag")
                 self.problems.addItem(item)
         self.problems.setVisible(self.problems.count() > 0)
 
     def _chosen(self, item: QListWidgetItem) -> None:
         path = item.data(PATH_ROLE)
         if path is not None:
-            self.problem_chosen.emit(path)
+            self.problem_chosen.emit(path, item.data(SPAN_ROLE))
 
     def show_problems(self, problems: list[Problem]) -> None:
         form = form_of(self.draft)
@@ -107,7 +108,7 @@ class ReviewPage(QWidget):
         else:
             self.summary.setText(
                 f"Rapporten har {errors} fel och {warnings} {'varning' if warnings == 1 else 'varningar'}. "
-                "Välj ett problem för att gå till fältet."
+                "Dubbelklicka eller tryck Retur på ett problem för att gå till fältet."
                 + (" Med fel kvar blir rapporten märkt UTKAST." if errors else "")
             )
         self.problems.clear()

@@ -11,7 +11,8 @@ from ``ui.editors.inputs``, by the field's kind.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from finsam_desktop.forms.kinds import FieldBase
 from finsam_desktop.forms.paths import FieldPath
@@ -141,6 +142,19 @@ class FieldEditor(QuestionEditor):
     def focus_input(self) -> None:
         target = self.input.focusProxy() or self.input
         target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def select_text(self, start: int, end: int) -> None:
+        """Select characters ``start``–``end`` of the typed text (a misspelt word), in view."""
+        target = self.input.focusProxy() or self.input
+        if isinstance(target, QPlainTextEdit):
+            length = len(target.toPlainText())
+            cursor = target.textCursor()
+            cursor.setPosition(min(start, length))
+            cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
+            target.setTextCursor(cursor)
+            target.ensureCursorVisible()
+        elif isinstance(target, QLineEdit):
+            target.setSelection(start, end - start)
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Under the field, and in what a screen reader says of it (its description)."""

@@ -40,6 +40,9 @@ class QuestionEditor(QWidget):
     def focus_input(self) -> None:
         self.setFocus()
 
+    def select_text(self, start: int, end: int) -> None:
+        """Select part of the typed text; a question without text of its own has none."""
+
     def reload(self) -> None:
         """Show what the draft holds now (after an import or a change elsewhere)."""
 
