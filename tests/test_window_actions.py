@@ -180,3 +180,31 @@ def test_shift_f10_opens_the_context_menu_at_the_text_cursor(qtbot: QtBot) -> No
     qtbot.waitUntil(lambda: bool(seen))
     cursor = editor.mapToGlobal(editor.cursorRect().bottomLeft())
     assert abs(seen[0].pos().y() - cursor.y()) < editor.fontMetrics().height() * 3  # at the cursor, not over it
+
+
+def test_the_page_follows_the_cursor_to_the_end_of_a_long_answer_low_on_it(qtbot: QtBot) -> None:
+    from tests.typing import type_text
+    from ui.editors.answer import AnswerEdit
+
+    window = window_with(qtbot, lambda draft: setattr(draft.analys, "systemfel", "Ett långt svar om samverkan. " * 220))
+    window.resize(1024, 700)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    index = next(index for index, page in enumerate(window.pages) if page.section.key == "analys")
+    window.sidebar.setCurrentRow(index)
+    page = window.pages[index]
+    editor = next(widget for widget in page.findChildren(AnswerEdit) if "Ett långt svar" in widget.toPlainText())
+    page.ensureWidgetVisible(editor)
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.wait(100)  # the page, just shown, puts back where it was scrolled to last time
+
+    def cursor_in_view() -> bool:
+        at = editor.viewport().mapTo(page.viewport(), editor.cursorRect().center())
+        return page.viewport().rect().contains(at)
+
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(cursor_in_view)
+    type_text(editor, " Och mer.")
+    assert editor.toPlainText().endswith("Och mer.")
+    qtbot.waitUntil(cursor_in_view)

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,10 +22,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -56,19 +53,6 @@ STATUS = {
     "done": ("✔", "klar"),
     "errors": ("✖", "har fel"),
 }
-
-
-def _cursor_in_view(page: QScrollArea) -> None:
-    """Scroll ``page`` to the text cursor of its focused field (a long answer's word may be
-    far below the field's top), or to the focused field."""
-    focused, content = QApplication.focusWidget(), page.widget()
-    if focused is None or content is None or not page.isAncestorOf(focused):
-        return
-    if isinstance(focused, QPlainTextEdit):
-        at = focused.viewport().mapTo(content, focused.cursorRect().center())
-        page.ensureVisible(at.x(), at.y(), 40, 3 * focused.fontMetrics().height())
-    else:
-        page.ensureWidgetVisible(focused)
 
 
 class MainWindow(QMainWindow):
@@ -340,7 +324,7 @@ class MainWindow(QMainWindow):
         editor.focus_input()
         if span is not None:
             editor.select_text(*span)
-        QTimer.singleShot(0, lambda: _cursor_in_view(page))
+        QTimer.singleShot(0, page.show_focused)  # once the page just shown is laid out
 
     # --- editing and checking -------------------------------------------------------
 

@@ -25,6 +25,7 @@ from finsam_desktop.forms.values import Values
 from finsam_desktop.model import Report
 from finsam_desktop.roles import form_of
 from ui.editors import editor_for
+from ui.editors.answer import AnswerEdit
 from ui.editors.question import QuestionEditor
 from ui.editors.rows import ListEditor
 from ui.editors.table import TableEditor
@@ -131,6 +132,14 @@ class SectionPage(QScrollArea):
         for editor in self.questions:
             found.update(editor.field_editors())
         return found
+
+    def show_focused(self) -> None:
+        """Scroll to the focused field, to its text cursor in a long answer."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, AnswerEdit):
+            focused.keep_cursor_in_view()
+        elif focused is not None and self.isAncestorOf(focused):
+            self.ensureWidgetVisible(focused)
 
     def editor_for(self, path: FieldPath) -> QuestionEditor | None:
         """The editor to focus for a problem at ``path``: its own, else the first inside it

@@ -4,11 +4,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QResizeEvent
-from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QScrollArea, QSizePolicy, QWidget
 
 from ui.spelling import SpellHighlighter, spelling_menu, spelling_service
+
+
+def _page_of(widget: QWidget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent
 
 
 class AnswerEdit(QPlainTextEdit):
@@ -28,6 +35,20 @@ class AnswerEdit(QPlainTextEdit):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._fit()
         self.spelling = SpellHighlighter(self.document(), spelling_service())
+        self.cursorPositionChanged.connect(self.keep_cursor_in_view)
+
+    def keep_cursor_in_view(self) -> None:
+        """The answer grows instead of scrolling, so its page must follow the cursor: typing
+        at the end of a long answer low on its page, Ctrl+End, arrows, a jump to a word."""
+        if not self.hasFocus():
+            return
+        area = _page_of(self)
+        content = area.widget() if area is not None else None
+        if area is not None and content is not None:
+            # the page's scroll range first: a page does not hear on its own that a field grew
+            QApplication.sendEvent(area, QEvent(QEvent.Type.LayoutRequest))
+            at = self.viewport().mapTo(content, self.cursorRect().center())
+            area.ensureVisible(at.x(), at.y(), 40, 2 * self.fontMetrics().lineSpacing())
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """Right click or the menu key: the word's spelling first, then cut, copy, paste."""
@@ -44,7 +65,12 @@ class AnswerEdit(QPlainTextEdit):
     def _fit(self) -> None:
         line = self.fontMetrics().lineSpacing()
         lines = max(self._min_lines, min(int(self.document().size().height()) + 1, 30))
-        self.setFixedHeight(lines * line + 2 * self.frameWidth() + 12)
+        height = lines * line + 2 * self.frameWidth() + 12
+        if height != self.height():
+            self.setFixedHeight(height)
+            area = _page_of(self)
+            if area is not None:  # its scroll range follows, as a page learns only from its own layout
+                QApplication.postEvent(area, QEvent(QEvent.Type.LayoutRequest))
 
     def _mark_long(self, on: bool) -> None:
         self.spelling.mark_long = on
