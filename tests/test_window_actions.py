@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -151,7 +152,14 @@ def test_oppna_says_so_when_no_program_can_open_the_file(qtbot: QtBot, tmp_path:
     assert QApplication.clipboard().text() == str(tmp_path / "r.docx")
 
 
-def test_shift_f10_opens_the_context_menu_at_the_text_cursor(qtbot: QtBot) -> None:
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [(Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier), (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier)],
+    ids=["shift-f10", "menu-key"],
+)
+def test_shift_f10_and_the_menu_key_open_the_context_menu_below_the_text_cursor(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:
     from PySide6.QtWidgets import QMenu
 
     from ui.editors.answer import AnswerEdit
@@ -176,10 +184,10 @@ def test_shift_f10_opens_the_context_menu_at_the_text_cursor(qtbot: QtBot) -> No
         qtbot.keyClick(menu, Qt.Key.Key_Escape)
 
     QTimer.singleShot(0, look)
-    qtbot.keyClick(editor, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(editor, key, modifier)
     qtbot.waitUntil(lambda: bool(seen))
-    cursor = editor.mapToGlobal(editor.cursorRect().bottomLeft())
-    assert abs(seen[0].pos().y() - cursor.y()) < editor.fontMetrics().height() * 3  # at the cursor, not over it
+    cursor = editor.viewport().mapToGlobal(editor.cursorRect().bottomLeft())
+    assert abs(seen[0].pos().y() - cursor.y()) < editor.fontMetrics().height()  # at the word's foot, not over the text above
 
 
 def test_the_page_follows_the_cursor_to_the_end_of_a_long_answer_low_on_it(qtbot: QtBot) -> None:
