@@ -51,7 +51,11 @@ def test_an_eml_draft_opens_in_the_mail_program_and_the_hand_off_is_recorded(
     parsed = email.message_from_bytes(eml.read_bytes(), policy=default)
     assert parsed["To"] == "kontakt@finsamgavleborg.se" and parsed["X-Unsent"] == "1"
     assert next(parsed.iter_attachments()).get_content() == docx.read_bytes()
-    assert told == ["Ett nytt meddelande med rapporten bifogad öppnas i ditt e-postprogram. Läs igenom det och tryck Skicka."]
+    assert told == [
+        "Ett nytt meddelande med rapporten bifogad öppnas i ditt e-postprogram. Läs igenom det och tryck Skicka.\n\n"
+        f"Rapporten och meddelandet ({eml.name}) sparades i mappen {eml.parent}."
+    ]  # the folder the hand-off made, and what it left there, said
+    assert eml.is_file() and docx.is_file()
     qtbot.waitUntil(lambda: len(read_draft(window.session.path).handoffs) == 1, timeout=5000)
     (handoff,) = read_draft(window.session.path).handoffs
     assert (handoff.how, handoff.to) == ("e-postfil", "kontakt@finsamgavleborg.se")

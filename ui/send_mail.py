@@ -226,9 +226,10 @@ def send_by_email(parent: QWidget, session: DraftSession, recorded: Callable[[],
         session.record_handoff(how, recipient)
         recorded()
 
-    def opened(how: str, text: str) -> Path:
+    def opened(how: str, text: str, kept: str = "Rapporten") -> Path:
+        """Said with where the files the hand-off made are kept: nothing left behind unsaid."""
         record(how)
-        if ask_marked_as_sent(parent, text):
+        if ask_marked_as_sent(parent, f"{text}\n\n{kept} sparades i mappen {folder}."):
             record("markerad")
         return path
 
@@ -258,7 +259,9 @@ def send_by_email(parent: QWidget, session: DraftSession, recorded: Callable[[],
     eml.write_bytes(eml_draft(report_message(session.draft, path.read_bytes(), path.name, files=files.found)))
     if open_with_default_program(eml):
         return opened(
-            "e-postfil", "Ett nytt meddelande med rapporten bifogad öppnas i ditt e-postprogram. Läs igenom det och tryck Skicka."
+            "e-postfil",
+            "Ett nytt meddelande med rapporten bifogad öppnas i ditt e-postprogram. Läs igenom det och tryck Skicka.",
+            f"Rapporten och meddelandet ({eml.name})",
         )
     fall_back(parent, session, path, record)
     return path
