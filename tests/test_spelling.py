@@ -42,6 +42,13 @@ def test_compounds_names_and_acronyms_of_the_field_are_words(checker: SpellCheck
     assert checker.misspellings(text) == []
 
 
+@pytest.mark.parametrize("typo", ["Samttaget", "ochså", "denhär", "vilketvis"])
+def test_a_conjunction_or_pronoun_does_not_start_a_compound(checker: SpellChecker, typo: str) -> None:
+    """"Samttaget" (Sammantaget) is no "samt" + "taget": words of those classes start none."""
+    assert not checker.is_right(typo)
+    assert checker.is_right("medarbetarsamtal") and checker.is_right("tillgänglighetsarbete")  # prepositions do
+
+
 def test_realistic_typos_are_caught_and_the_right_word_suggested_quickly(checker: SpellChecker) -> None:
     pairs = [line.split("\t") for line in TYPOS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     assert len(pairs) == 100

@@ -38,6 +38,12 @@ def field_words() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+def no_heads() -> frozenset[str]:
+    """Words that never start a compound (conjunctions, pronouns, articles)."""
+    text = resource("spelling", "inga-forled.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def words_in(text: str) -> Iterator[tuple[int, int, str]]:
     """The words of ``text`` with their places, e-mail and web addresses left out."""
     addresses = [match.span() for match in ADDRESS.finditer(text)]
@@ -53,6 +59,7 @@ class SpellChecker:
     def __init__(self, lexicon: Lexicon, accepted: Iterable[str] = ()) -> None:
         self.lexicon = lexicon
         self.accepted = set(field_words()) | {word.lower() for word in accepted}
+        self.no_heads = no_heads()
         self.verdicts: dict[str, bool] = {}
 
     def accept(self, words: Iterable[str]) -> bool:
@@ -100,7 +107,7 @@ class SpellChecker:
         for index in range(len(lowered) - MIN_HEAD, MIN_HEAD - 1, -1):
             head, tail = lowered[:index], lowered[index:]
             linked = head.endswith("s") and head[:-1] in forms and len(head) > MIN_HEAD
-            if (head in forms or linked) and self._parts_known(tail, parts - 1):
+            if (head in forms or linked) and head not in self.no_heads and self._parts_known(tail, parts - 1):
                 return True
         return False
 
