@@ -23,12 +23,14 @@ from finsam_desktop.paths import drafts_dir
 from finsam_desktop.session import DraftSession
 from tests.drafting import at
 from tests.gavleborg import Draft
+from tests.test_spelling_window import LOAD_SECONDS
 from tests.test_wizard import input_of, open_window
 from tests.typing import type_text
 from ui import export_actions
 from ui.app import create_application
 from ui.editors.field import FieldEditor
 from ui.main_window import MainWindow
+from ui.spelling import spelling_service
 
 TARGET_CHARACTERS = 30_000
 CHUNK = 120  # keys typed between two turns of the event loop (timers, autosave, journal)
@@ -81,10 +83,13 @@ def test_a_long_writing_session_survives_and_keeps_every_word(qtbot: QtBot, tmp_
     monkeypatch.setattr(export_actions, "confirm_draft_export", lambda *args: True)
     window = open_window(qtbot, DraftSession.create(drafts_dir(), "", Draft()))
     qtbot.waitUntil(window.isActiveWindow)
-    # One visit to the review page and one export first: what they load once (python-docx, the
-    # preview's fonts) is not growth; what the session keeps adding is.
+    # One visit to the review page and one export first, and the dictionary loaded: what they
+    # load once (python-docx, the preview's fonts, the Swedish word forms) is not growth; what
+    # the session keeps adding is.
     press(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     press(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    service = spelling_service()
+    qtbot.waitUntil(lambda: service.checker is not None, timeout=LOAD_SECONDS * 1000)
     window.sidebar.setCurrentRow(0)
     typed: dict[str, str] = {}
     pages = len(window.pages)

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QPoint, Signal
 from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QScrollArea, QSizePolicy, QWidget
 
@@ -45,8 +45,9 @@ class AnswerEdit(QPlainTextEdit):
         area = _page_of(self)
         content = area.widget() if area is not None else None
         if area is not None and content is not None:
-            # the page's scroll range first: a page does not hear on its own that a field grew
-            QApplication.sendEvent(area, QEvent(QEvent.Type.LayoutRequest))
+            if self.mapTo(content, QPoint(0, self.height())).y() > content.height():
+                # the page's scroll range first: a page does not hear on its own that a field grew
+                QApplication.sendEvent(area, QEvent(QEvent.Type.LayoutRequest))
             at = self.viewport().mapTo(content, self.cursorRect().center())
             area.ensureVisible(at.x(), at.y(), 40, 2 * self.fontMetrics().lineSpacing())
 
