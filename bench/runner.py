@@ -50,20 +50,12 @@ def measured(benchmarks: Iterable[Benchmark]) -> Iterator[Row]:
         yield bench.name, measure, bench.floor_name, floor, measure / floor
 
 
-def run(benchmarks: list[Benchmark]) -> list[Row]:
-    return list(measured(benchmarks))
-
-
 HEADER = f"{'measure':<38} {'median':>10}   {'floor':<34} {'median':>10} {'ratio':>7}"
 
 
 def line(row: Row) -> str:
     name, measure, floor_name, floor, ratio = row
     return f"{name:<38} {measure * 1000:>8.2f}ms   {floor_name:<34} {floor * 1000:>8.2f}ms {ratio:>6.1f}×"
-
-
-def table(rows: list[Row]) -> str:
-    return "\n".join([HEADER, "-" * len(HEADER), *(line(row) for row in rows)])
 
 
 def save(rows: list[Row], folder: Path = RESULTS) -> Path:

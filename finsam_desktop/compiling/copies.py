@@ -24,15 +24,14 @@ def choose_copies(reports: list[Received]) -> None:
     cannot be told apart by name, organisation and period are marked to confirm."""
     groups: dict[tuple[object, ...], list[Received]] = {}
     for report in reports:
-        report.chosen, report.left_out, report.to_confirm, report.duplicate_of = True, "", "", []
+        report.chosen, report.left_out, report.to_confirm = True, "", ""
         if report.key[0]:
             groups.setdefault(report.key, []).append(report)
     counted = []
     for group in groups.values():
         kept = max(group, key=lambda report: (report.has_amounts, report.dated))
         counted.append(kept)
-        for report in group if len(group) > 1 else ():
-            report.duplicate_of = [other.source for other in group if other is not report]
+        for report in group:
             if report is not kept:
                 report.chosen, report.left_out = False, _why_not(report, kept)
     for first, second in combinations(counted, 2):

@@ -55,7 +55,6 @@ class Received:
     chosen: bool = True
     left_out: str = ""
     to_confirm: str = ""
-    duplicate_of: list[Path] = field(default_factory=list)
 
     @cached_property
     def name(self) -> str:

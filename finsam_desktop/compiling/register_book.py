@@ -44,11 +44,12 @@ def register_bytes(path: Path, report: Received, office: Mapping[str, str]) -> b
     """The register at ``path`` (made if missing) with ``report``'s row added or updated."""
     from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
     from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
     if path.exists():
         try:
             book = load_workbook(path)
-        except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        except (OSError, zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as error:
             raise RegisterFailed(
                 f"Registret ”{path.name}” kan inte läsas som en Excel-arbetsbok. Välj en annan registerfil; inget ändrades."
             ) from error

@@ -93,7 +93,8 @@ def workbook_bytes(compilation: Compilation) -> bytes:
     present = compilation.roles_present()
     headers = [column.header + (NOT_IN_REPORTS if column.role and column.role not in present else "") for column in COLUMNS]
     headers.insert(share_at, "Andel utnyttjat")
-    granted_at, used_at = share_at - 2, share_at - 1
+    roles = [column.role for column in COLUMNS]
+    granted_at, used_at = roles.index("granted"), roles.index("used")  # before the share column: no shift
     for index, header in enumerate(headers):
         sheet.write_string(0, index, header, bold)
     for number, row in enumerate(rows, start=1):
