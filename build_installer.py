@@ -125,9 +125,12 @@ def pyinstaller_arguments(work: Path, icons: dict[str, Path], naive: bool) -> li
         "--collect-submodules", "spylls",  # the Swedish dictionary's reader, imported when spelling starts
     ]
     dictionary = dictionary_base()
-    if dictionary is not None:  # the app finds them in <bundle>/hunspell
-        for suffix in (".dic", ".aff"):
-            arguments += ["--add-data", f"{dictionary.with_suffix(suffix)}{separator}hunspell"]
+    if dictionary is not None:  # the app finds them in <bundle>/hunspell, the trie built from them beside
+        from finsam_desktop.spelling.lexicon import BUILT_NAME, build_lexicon
+
+        build_lexicon(dictionary, work / "hunspell" / BUILT_NAME)
+        for source in (dictionary.with_suffix(".dic"), dictionary.with_suffix(".aff"), work / "hunspell" / BUILT_NAME):
+            arguments += ["--add-data", f"{source}{separator}hunspell"]
     if naive:
         return arguments
     from PySide6.QtCore import QLibraryInfo

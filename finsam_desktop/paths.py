@@ -3,7 +3,8 @@
 """The folders the app keeps its files in, decided in one place.
 
 ``FINSAM_DATA_DIR`` overrides the per-user data folder, for tests and for a
-portable install on a USB stick.
+portable install on a USB stick; ``FINSAM_CACHE_DIR`` the cache, which holds only what
+can be made again (the spelling dictionary built from source).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 APP_NAME = "Finsam Slutrapport"
 
@@ -65,3 +66,9 @@ def forms_dir() -> Path:
     """Where a förbund's own form files (``*.toml``) are picked up at start; looking does
     not create it (the README says where to make it)."""
     return _data_root() / "formulär"
+
+
+def cache_dir() -> Path:
+    """Where what can be made again is kept (not made by asking)."""
+    override = os.environ.get("FINSAM_CACHE_DIR")
+    return Path(override) if override else Path(user_cache_dir(APP_NAME, appauthor=False))

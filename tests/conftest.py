@@ -14,6 +14,8 @@ import pytest
 from tests.forms import TEST_FORMS
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the spelling dictionary's trie is built once and kept (the tests' data folders are not)
+os.environ.setdefault("FINSAM_CACHE_DIR", str(Path(__file__).resolve().parent.parent / ".cache"))
 collect_ignore = [] if os.name == "nt" else ["test_windows.py"]  # Windows cases: the Windows lane runs them
 
 

@@ -41,6 +41,7 @@ def test_the_bundle_holds_what_the_app_uses_and_no_more(built: dict[str, object]
     names = {path.name for path in bundle.rglob("*")}
     assert not {"QtNetwork.abi3.so", "QtQml.abi3.so", "QtNetwork.pyd", "hypothesis", "pytest", "PIL"} & names
     assert (bundle / "_internal" / "resources" / "forms" / "gavleborg-slutrapport.toml").exists()
+    assert (bundle / "_internal" / "hunspell" / "sv_SE.trie").stat().st_size < 10 * 2**20  # built, and compact
     if sys.platform != "win32":
         archive: Path = built["archive"]  # type: ignore[assignment]
         assert archive.exists() and built["archive_bytes"] < built["bytes"]  # type: ignore[operator]

@@ -12,6 +12,7 @@ import pytest
 
 from finsam_desktop import cli
 from finsam_desktop.drafts import encode
+from finsam_desktop.paths import cache_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.spelling.checker import SpellChecker
 from finsam_desktop.spelling.lexicon import Lexicon, load_lexicon
@@ -101,3 +102,24 @@ def test_lix_says_how_easy_an_answer_is_and_where_sentences_run_long() -> None:
     measured = readability(long)
     assert measured is not None and measured.band == "mycket svår" and measured.long_sentences == ((0, len(long)),)
     assert str(measured).startswith("LIX ") and readability("Kort.") is None
+
+
+def test_the_dictionarys_own_compounding_knows_compounds_its_flags_allow(lexicon: Lexicon) -> None:
+    """Hunspell's flags say which forms start, join and end a compound: arbets + marknads +
+    enheten is one, tre + parts + mötena one by its numeral rule, samt + taget none."""
+    assert "marknad" in lexicon and "arbetsmarknadsenheten" not in lexicon
+    assert lexicon.knows("Arbetsmarknadsenheten") and lexicon.knows("trepartsmötena")
+    assert "samt" not in lexicon.heads("samttaget") and not lexicon.knows("samttaget")
+    assert "arbets" not in lexicon and "arbets" in lexicon.heads("arbetsmarknad")  # a joining form only
+
+
+def test_a_damaged_dictionary_file_is_built_again(lexicon: Lexicon, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The built trie is a cache: cut short (a full disk, a killed build) it is made again."""
+    built = next(cache_dir().glob("sv_SE-*.trie"))  # made by the lexicon fixture's load
+    monkeypatch.setenv("FINSAM_CACHE_DIR", str(tmp_path / "cache"))
+    damaged = cache_dir() / built.name
+    damaged.parent.mkdir()
+    damaged.write_bytes(built.read_bytes()[: built.stat().st_size // 2])
+    checker = SpellChecker(load_lexicon())
+    assert checker.misspellings("Samverkan fungerade väl, men vi kunde inte identidiera alla.")[0].word == "identidiera"
+    assert damaged.read_bytes() == built.read_bytes()

@@ -62,10 +62,12 @@ def run() -> int:
 
 
 def _spelling() -> None:
-    """The dictionary is in the bundle, read, and suggests: a typo caught and mended."""
+    """The dictionary is in the bundle, built, read, and suggests: a typo caught and mended."""
     from finsam_desktop.spelling.checker import SpellChecker
-    from finsam_desktop.spelling.lexicon import load_lexicon
+    from finsam_desktop.spelling.lexicon import BUILT_NAME, dictionary_base, load_lexicon
 
+    base = dictionary_base()
+    _check(base is not None and base.with_name(BUILT_NAME).is_file() or not getattr(sys, "frozen", False))
     checker = SpellChecker(load_lexicon())
     _check(not checker.is_right("identidiera") and checker.suggest("identidiera", 1) == ["identifiera"])
 

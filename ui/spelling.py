@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Finsam Slutrapport
 # SPDX-License-Identifier: EUPL-1.2
-"""Spelling while typing: the dictionary loads in the background after start, each long
+"""Spelling while typing: the dictionary loads in the background at start, each long
 answer underlines possible misspellings with a red wavy line, and its context menu (right
 click or the menu key) offers suggestions, "Lägg till i ordlistan" and "Ignorera".
 
@@ -31,7 +31,6 @@ log = logging.getLogger("finsam.spelling")
 
 LARGE_BLOCK = 4000  # characters of one paragraph underlined only when typing pauses
 PAUSE_MS = 400
-LOAD_DELAY_MS = 2000
 LOADING_SWITCH_SECONDS = 0.0002
 MISSPELLED = QColor("#d32f2f")
 LONG_SENTENCE = QColor(255, 193, 7, 80)  # amber, see-through: reads on light and dark palettes
@@ -52,15 +51,14 @@ class SpellingService(QObject):
         self._queue: set[str] = set()
         self._lock = threading.Lock()
         self._working = False
-        # after the window has settled and the first keys are typed: loading takes a few
-        # seconds of the processor, which the first moments should not share
-        QTimer.singleShot(LOAD_DELAY_MS, lambda: threading.Thread(target=self._load, name="ordlista", daemon=True).start())
+        # once the window is up: the built dictionary loads in milliseconds
+        QTimer.singleShot(0, lambda: threading.Thread(target=self._load, name="ordlista", daemon=True).start())
 
     def _load(self) -> None:
-        # The loader holds Python's lock in long stretches; the UI thread, which takes and
-        # gives it back at every call into Qt, would wait up to 5 ms each time: keys and the
-        # recovery journal would lag for seconds. A short switch interval while loading
-        # keeps the window as quick as without it.
+        # Building the dictionary's trie (once, run from source) holds Python's lock in long
+        # stretches; the UI thread, which takes and gives it back at every call into Qt, would
+        # wait up to 5 ms each time: keys and the recovery journal would lag for seconds. A
+        # short switch interval while loading keeps the window as quick as without it.
         interval = sys.getswitchinterval()
         sys.setswitchinterval(LOADING_SWITCH_SECONDS)
         try:

@@ -38,12 +38,6 @@ def field_words() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-def no_heads() -> frozenset[str]:
-    """Words that never start a compound (conjunctions, pronouns, articles)."""
-    text = resource("spelling", "inga-forled.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
 def words_in(text: str) -> Iterator[tuple[int, int, str]]:
     """The words of ``text`` with their places, e-mail and web addresses left out."""
     addresses = [match.span() for match in ADDRESS.finditer(text)]
@@ -59,7 +53,6 @@ class SpellChecker:
     def __init__(self, lexicon: Lexicon, accepted: Iterable[str] = ()) -> None:
         self.lexicon = lexicon
         self.accepted = set(field_words()) | {word.lower() for word in accepted}
-        self.no_heads = no_heads()
         self.verdicts: dict[str, bool] = {}
 
     def accept(self, words: Iterable[str]) -> bool:
@@ -94,20 +87,20 @@ class SpellChecker:
         if self.lexicon.knows(word) or self._accepted_compound(lowered):
             return True
         # a free compound, unless one letter away from a dictionary form: then a typo, likelier
-        return self._parts_known(lowered, PARTS) and not any(edit in self.lexicon.forms for edit in _edits(lowered))
+        return self._parts_known(lowered, PARTS) and not any(edit in self.lexicon for edit in _edits(lowered))
 
     def _parts_known(self, lowered: str, parts: int) -> bool:
         """Swedish joins words freely: ``trepartsmötena`` is ``tre`` + ``parts`` + ``mötena``.
-        Up to ``parts`` dictionary forms of three letters or more, a linking s allowed."""
-        forms = self.lexicon.forms
-        if lowered in forms:
+        Up to ``parts`` dictionary forms of three letters or more, each but the last one the
+        dictionary lets start a compound (nouns, adjectives, verbs and their linking forms;
+        never a conjunction or pronoun: ``samt`` + ``taget`` is no word)."""
+        if lowered in self.lexicon:
             return True
         if parts < 2:
             return False
-        for index in range(len(lowered) - MIN_HEAD, MIN_HEAD - 1, -1):
-            head, tail = lowered[:index], lowered[index:]
-            linked = head.endswith("s") and head[:-1] in forms and len(head) > MIN_HEAD
-            if (head in forms or linked) and head not in self.no_heads and self._parts_known(tail, parts - 1):
+        for head in self.lexicon.heads(lowered):
+            tail = lowered[len(head) :]
+            if len(head) >= MIN_HEAD and len(tail) >= MIN_HEAD and self._parts_known(tail, parts - 1):
                 return True
         return False
 
@@ -127,13 +120,13 @@ class SpellChecker:
         """Dictionary forms one edit away (then two, by inserts and replaces), the likeliest
         first: same first letter, same length; written with the word's capitalisation."""
         lowered = word.lower()
-        forms = self.lexicon.forms
+        forms = self.lexicon
         found = [candidate for candidate in _edits(lowered) if candidate in forms]
         if not found:
             found = self._compound_repairs(lowered)
         if not found:  # two letters missing or wrong: inserts and replaces only, to stay fast
             once = _edits(lowered, swaps=False, deletes=False)
-            found = [two for one in once for two in _edits(one, swaps=False, deletes=False) if two in forms]
+            found = [two for one in once for two in _edits(one, False, False, self.lexicon.reach(one)) if two in forms]
 
         def likeness(candidate: str) -> tuple[bool, int, str]:
             return candidate[0] != lowered[0], abs(len(candidate) - len(lowered)), candidate
@@ -143,7 +136,7 @@ class SpellChecker:
     def _compound_repairs(self, lowered: str) -> list[str]:
         """A compound with the typo in its last part (``brukarmedverkn``): the longest known
         first parts, the last part one edit from a dictionary form, the whole a compound."""
-        forms = self.lexicon.forms
+        forms = self.lexicon
         repairs: list[str] = []
         heads = [index for index in range(len(lowered) - 3, 2, -1) if lowered[:index] in forms][:COMPOUND_HEADS]
         for index in heads:
@@ -152,8 +145,11 @@ class SpellChecker:
         return repairs
 
 
-def _edits(word: str, swaps: bool = True, deletes: bool = True) -> Iterator[str]:
-    splits = [(word[:index], word[index:]) for index in range(len(word) + 1)]
+def _edits(word: str, swaps: bool = True, deletes: bool = True, reach: int | None = None) -> Iterator[str]:
+    """The words one edit from ``word``; only at or before ``reach`` when given (what
+    follows a longer unchanged beginning can be no word)."""
+    last = len(word) if reach is None else min(reach, len(word))
+    splits = [(word[:index], word[index:]) for index in range(last + 1)]
     for left, right in splits:
         if right:
             if deletes:
