@@ -22,6 +22,7 @@ def main() -> None:
     print(f"\ntable saved as {save(rows)}")
     print()
     print(bench_ui.memory_report())
+    print(bench_ui.closing_report())
 
 
 if __name__ == "__main__":

@@ -64,6 +64,24 @@ def memory_report() -> str:
             f" ({with_dictionary / bare:.1f}×), bare window {bare:.0f} MiB; dictionary ready {ready:.3f} s after the window")
 
 
+def _exit_after_close(*args: str) -> float:
+    """Seconds from the last window closed (the last save on disk) to the process's end."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FINSAM_DATA_DIR=tempfile.mkdtemp())
+    with subprocess.Popen([sys.executable, "-m", "bench.ui_close", *args], cwd=ROOT, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as process:
+        assert process.stdout is not None
+        closed = float(process.stdout.readline())
+    return time.time() - closed
+
+
+def closing_report() -> str:
+    """Median exit time after the last window of the wizard (maximal draft) closes."""
+    draft = _maximal_file()
+    app = statistics.median(_exit_after_close(str(draft)) for _ in range(5))
+    bare = statistics.median(_exit_after_close("bare") for _ in range(5))
+    return f"closing: the app exits {app:.2f} s after its last window closed, a bare window {bare:.2f} s ({app / bare:.1f}×)"
+
+
 def benchmarks() -> list[Benchmark]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     draft_path = _maximal_file()

@@ -126,8 +126,7 @@ def test_the_window_shows_a_read_only_draft_and_carries_it_forward_on_request(
     path.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
     before = path.read_bytes()
     launcher = Launcher()
-    window = launcher.open(DraftSession.open(path))
-    qtbot.addWidget(window)
+    window = launcher.open(DraftSession.open(path))  # the launcher's: closed and deleted by it
     qtbot.waitExposed(window)
     assert window.notice_bar.isVisible() and "utgåva 1999" in window.notice.text() and "skrivskyddad" in window.notice.text()
     assert "(skrivskyddad)" in window.windowTitle() and not window.pages[0].column.isEnabled()
@@ -137,7 +136,6 @@ def test_the_window_shows_a_read_only_draft_and_carries_it_forward_on_request(
     qtbot.mouseClick(window.notice_action, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(launcher.windows) == 1 and launcher.windows[0] is not window)
     carried = launcher.windows[0]
-    qtbot.addWidget(carried)
     qtbot.waitUntil(lambda: not carried.session.dirty, timeout=10_000)
     stored = json.loads(path.read_text(encoding="utf-8"))
     assert stored["edition"] == OLD and carried.pages[0].column.isEnabled() and not carried.session.read_only

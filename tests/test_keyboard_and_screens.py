@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QByteArray, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QScrollArea, QWidget
@@ -126,6 +127,7 @@ def test_arkiv_alla_rapporter_and_closing_go_back_to_the_start_screen(launcher: 
     assert launcher.start.isVisible()
     window.close()
     assert launcher.start.isVisible() and launcher.windows == []
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window))  # gone, timers and all: none holds up the exit
 
 
 @pytest.mark.parametrize("form_id", FORM_IDS)

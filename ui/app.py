@@ -160,9 +160,11 @@ class Launcher(QObject):
         self.start.activateWindow()
 
     def _closed(self, window: MainWindow) -> None:
-        """Closing the last report goes back to the start screen rather than quitting."""
+        """Closing the last report goes back to the start screen rather than quitting. The
+        closed window goes, with its timers: one left waiting would hold up the app's exit."""
         if window in self.windows:
             self.windows.remove(window)
+        window.deleteLater()
         if not self.windows:
             self.show_start()
 
