@@ -67,7 +67,7 @@ def _spelling() -> None:
     from finsam_desktop.spelling.lexicon import BUILT_NAME, dictionary_base, load_lexicon
 
     base = dictionary_base()
-    _check(base is not None and base.with_name(BUILT_NAME).is_file() or not getattr(sys, "frozen", False))
+    _check((base is not None and base.with_name(BUILT_NAME).is_file()) or not getattr(sys, "frozen", False))
     checker = SpellChecker(load_lexicon())
     _check(not checker.is_right("identidiera") and checker.suggest("identidiera", 1) == ["identifiera"])
 
