@@ -112,12 +112,14 @@ def start(args: list[str]) -> int:
 
 
 def test(args: list[str]) -> int:
-    """The whole suite; on Debian then the core's tests again under Windows Python (the
-    Windows lane, with Wine). With arguments, only pytest with them."""
+    """The whole suite, a worker per core (a test file's tests on one worker: a file's real X
+    display and module fixtures are its own); on Debian then the core's tests again under
+    Windows Python (the Windows lane, with Wine). With arguments, only pytest with them."""
     ensure_debian_packages("test")
     ensure_venv("test,build")  # the tests build the installer bundle too
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    code = subprocess.call([str(venv_python()), "-m", "pytest", *args], cwd=ROOT, env=env)
+    workers = [] if args else ["-n", "auto", "--dist", "loadfile"]
+    code = subprocess.call([str(venv_python()), "-m", "pytest", *workers, *args], cwd=ROOT, env=env)
     if code != 0 or args or not sys.platform.startswith("linux") or not shutil.which("apt-get"):
         return code
     return wintest([])

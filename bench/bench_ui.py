@@ -21,6 +21,7 @@ from finsam_desktop.sample import sample_report
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = 72  # field editors the wizard shows for the maximal draft
 TYPICAL_FIELDS = 36  # about as many as an example report shows
+GAVLEBORG = "gavleborg-slutrapport"
 
 
 def _started(*args: str) -> tuple[float, float]:
@@ -120,13 +121,18 @@ def benchmarks() -> list[Benchmark]:
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a"))
         app.processEvents()
 
-    typical = {form_id: _sample_file(form_id) for form_id in ("gavleborg-slutrapport", "sjobygden-slutrapport")}
+    typical = {form_id: _sample_file(form_id) for form_id in (GAVLEBORG, "sjobygden-slutrapport")}
+    empty = functools.partial(_start, "empty")
     return [
         *(
             Benchmark(f"cold start, wizard with the example report ({form_id})", functools.partial(_start, "app", str(path)),
                       f"bare PySide6 window, {TYPICAL_FIELDS} fields", lambda: _start("bare", str(TYPICAL_FIELDS)), repeats=5)
             for form_id, path in typical.items()
         ),
+        Benchmark("cold start, wizard with the example report", functools.partial(_start, "app", str(typical[GAVLEBORG])),
+                  "bare empty PySide6 window", empty, repeats=5),
+        Benchmark("cold start, the start window", functools.partial(_start, "start"), "bare empty PySide6 window", empty,
+                  repeats=5),
         Benchmark("cold start, wizard with maximal draft", lambda: _start("app", str(draft_path)),
                   f"bare PySide6 window, {FIELDS} fields", lambda: _start("bare", str(FIELDS)), repeats=5),
         Benchmark("keystroke in a 50 000-character answer", lambda: keystroke(answer),

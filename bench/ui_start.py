@@ -6,7 +6,8 @@
 plain PySide6 window with N pages of line edits (the floor). Prints seconds from
 interpreter start to a shown, laid-out window, and peak memory in MiB. ``... spelling DRAFT``
 opens the wizard and waits for the dictionary: seconds from the shown window to a ready
-dictionary, and peak memory then.
+dictionary, and peak memory then. ``... start`` opens the start window (Dina rapporter),
+``... empty`` an empty PySide6 window (its floor).
 """
 
 from __future__ import annotations
@@ -31,6 +32,15 @@ def main() -> None:
 
         app = create_application([])
         window: QWidget = MainWindow(DraftSession.open(Path(sys.argv[2])))
+    elif sys.argv[1] == "start":
+        from ui.app import create_application
+        from ui.start_window import StartWindow
+
+        app = create_application([])
+        window = StartWindow()
+    elif sys.argv[1] == "empty":
+        app = QApplication([])
+        window = QWidget()
     else:
         from PySide6.QtWidgets import QLineEdit, QListWidget, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
 

@@ -26,6 +26,7 @@ from tests.mall_documents import EXPECTED, EXPECTED_PARTER, LAYOUTS
 from tests.strategies import drafts
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(draft=drafts)
 def test_any_exported_draft_imports_exactly(tmp_path: Path, draft: Draft) -> None:
@@ -38,6 +39,7 @@ def test_any_exported_draft_imports_exactly(tmp_path: Path, draft: Draft) -> Non
     assert (read.source, read.draft, read.changed, read.notes) == ("inbäddat", draft, [], [])
 
 
+@pytest.mark.slow
 def test_megabyte_answers_with_control_characters_import_exactly(tmp_path: Path) -> None:
     name, draft = sample_report()
     draft.analys.erfarenheter = ("Stycke med åäö 😀, tabb\t och vertikal tabb\x0b.\n\n" * 25_000)[:1_000_000]

@@ -74,6 +74,7 @@ def tree_as_read(tmp_path: Path, draft: Path, *presses: str) -> list[list[dict[s
     return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("[")]
 
 
+@pytest.mark.slow
 def test_a_screen_reader_hears_every_field_its_help_and_each_sections_state(tmp_path: Path) -> None:
     name, draft = sample_report()
     draft.analys.systemfel = ""  # section 6 is not finished

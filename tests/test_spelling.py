@@ -113,6 +113,7 @@ def test_the_dictionarys_own_compounding_knows_compounds_its_flags_allow(lexicon
     assert "arbets" not in lexicon and "arbets" in lexicon.heads("arbetsmarknad")  # a joining form only
 
 
+@pytest.mark.slow
 def test_a_damaged_dictionary_file_is_built_again(lexicon: Lexicon, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The built trie is a cache: cut short (a full disk, a killed build) it is made again."""
     built = next(cache_dir().glob("sv_SE-*.trie"))  # made by the lexicon fixture's load
