@@ -32,7 +32,7 @@ QT_XCB = [
     "libxkbcommon-x11-0", "libx11-xcb1",
 ]
 DOCUMENT_TOOLS = ["libreoffice-writer-nogui", "libreoffice-calc-nogui", "poppler-utils", "fonts-liberation2"]
-REAL_WINDOW_TOOLS = ["xvfb", "x11-utils"]
+REAL_WINDOW_TOOLS = ["xvfb", "x11-utils", "openbox"]  # openbox: a window manager frames the windows
 # The accessibility bus a screen reader listens on, and Debian's Python bindings to read it.
 SCREEN_READER_TOOLS = ["dbus-daemon", "libglib2.0-bin", "at-spi2-core", "python3-gi", "gir1.2-atspi-2.0"]
 DEBIAN_PACKAGES = {

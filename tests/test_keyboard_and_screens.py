@@ -12,7 +12,16 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QByteArray, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.document.export import export_docx
@@ -304,3 +313,37 @@ def test_the_settings_dialog_fits_a_small_screen_and_scrolls_rather_than_clips(q
     scroll = dialog.findChild(QScrollArea)
     assert scroll is not None and all(scroll.widget().isAncestorOf(editor) for editor in dialog.editors)
     assert scroll.widget().minimumSizeHint().width() <= dialog.width()  # nothing cut off sideways
+
+
+def _text_fits(button: QPushButton) -> bool:
+    """The button's text and icon fit inside its box as the style draws it now."""
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    room = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button).width()
+    icon = option.iconSize.width() + 4 if not option.icon.isNull() else 0
+    return button.fontMetrics().horizontalAdvance(option.text.replace("&", "")) + icon <= room
+
+
+def test_the_focus_frame_never_clips_a_buttons_text(launcher: Launcher, qtbot: QtBot) -> None:
+    """Focus each button of the start screen and of every page of the wizard at 1024×700: its
+    frame changes colour only, and the whole text stays readable ("Ny rappor", "Ka…er")."""
+    with qtbot.waitSignal(launcher.start.session_opened):
+        launcher.start.sample_button.click()
+    window = launcher.windows[0]
+    clipped: list[str] = []
+
+    def look_at(top: QWidget) -> None:
+        top.resize(1024, 700)  # the smallest screen the app is made for
+        top.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is top)
+        for button in [each for each in top.findChildren(QPushButton) if each.isVisible() and each.isEnabled()]:
+            button.setFocus(Qt.FocusReason.TabFocusReason)
+            assert button.hasFocus(), button.text()
+            clipped.extend([] if _text_fits(button) else [button.text()])
+
+    for page in range(window.stack.count()):
+        window.sidebar.setCurrentRow(page)
+        look_at(window)
+    window.close()  # back to the start screen
+    look_at(launcher.start)
+    assert clipped == []

@@ -26,7 +26,7 @@ from finsam_desktop.paths import APP_NAME, drafts_dir, drafts_folder, journals_d
 from finsam_desktop.resources import resource
 from finsam_desktop.roles import role_text
 from finsam_desktop.session import DraftSession
-from ui import keyboard_menu
+from ui import geometry, keyboard_menu
 from ui.diagnostics import Diagnostics
 from ui.main_window import MainWindow
 from ui.spelling import spelling_service
@@ -50,6 +50,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setStyleSheet(resource("style", "app.qss").read_text(encoding="utf-8"))
     if not app.findChild(keyboard_menu.KeyboardMenu):  # once, however often the app is made
         keyboard_menu.install(app)
+        geometry.install(app)
     return app
 
 
