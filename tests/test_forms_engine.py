@@ -356,3 +356,13 @@ def test_no_module_names_a_field_or_section_of_a_shipped_form() -> None:
         if name in path.read_text(encoding="utf-8")
     ]
     assert found == []
+
+
+def test_a_field_path_follows_its_row_when_rows_are_numbered_anew() -> None:
+    goals = FieldPath.parse("resultat.mal")
+    removed = {1: None, 2: 1, 3: 2}  # goal 2 of 4 removed
+    assert FieldPath.parse("resultat.mal[1].mal").renumbered(goals, removed) is None
+    assert FieldPath.parse("resultat.mal[3].mal").renumbered(goals, removed) == FieldPath.parse("resultat.mal[2].mal")
+    assert FieldPath.parse("resultat.mal[0]").renumbered(goals, removed) == FieldPath.parse("resultat.mal[0]")
+    assert FieldPath.parse("resultat.mal.mal").renumbered(goals, removed) == FieldPath.parse("resultat.mal.mal")  # a column
+    assert FieldPath.parse("kostnader[1].belopp").renumbered(goals, removed) == FieldPath.parse("kostnader[1].belopp")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.drafts import read_draft
+from finsam_desktop.model import Report
 from tests.drafting import P
 from tests.test_window_actions import window_with
 from tests.typing import type_text
@@ -140,3 +141,25 @@ def test_the_review_page_keeps_one_preview_however_often_it_is_visited(qtbot: Qt
         QTest.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
         QTest.qWait(1)  # let deferred deletions happen, as between visits
     assert len(window.review.preview.findChildren(QTextDocument)) <= 2  # the one shown, and Qt's own
+
+
+def test_removing_a_goal_shows_no_warning_on_the_next_before_the_user_has_been_there(qtbot: QtBot) -> None:
+    def two_empty_goals(draft: Report) -> None:
+        goal = type(draft.resultat.mal[0])
+        draft.resultat.mal = [draft.resultat.mal[0], goal(), goal()]
+
+    window = window_with(qtbot, two_empty_goals)
+    _, goals = goals_page(window, qtbot)
+    visited = GOALS.row(1)
+    goals.editors[len(goals.spec.items)].focus_input()
+    for _ in goals.spec.items:  # through goal 2's fields, leaving each blank
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    window.revalidate()
+    assert any(problem.path.is_within(visited) for problem in window.shown), "the goal left blank says so"
+    QTest.mouseClick(goals.row_buttons[1]["Ta bort"], Qt.MouseButton.LeftButton)  # goal 3 becomes goal 2
+    window.revalidate()
+    assert len(goals.items) == 2
+    assert not any(problem.path.is_within(visited) for problem in window.shown), "goal 3, not yet visited, is quiet"
+    QTest.mouseClick(goals.undo_button, Qt.MouseButton.LeftButton)  # back again: goal 3 is still quiet
+    window.revalidate()
+    assert len(goals.items) == 3 and not any(problem.path.is_within(GOALS.row(2)) for problem in window.shown)

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
             page = SectionPage(self.session.draft, section)
             page.edited.connect(self._edited)
             page.left.connect(self._left)
+            page.renumbered.connect(self._renumbered)
             self.pages.append(page)
             self.stack.addWidget(page)
             self.sidebar.addItem(QListWidgetItem(section.heading))
@@ -343,6 +344,12 @@ class MainWindow(QMainWindow):
             rows = row.parent
             self.left_paths |= {rows, row, rows.joined(path.relative_to(row))}  # the list, the row, the column (its sum)
         self.revalidate()
+
+    def _renumbered(self, rows: FieldPath, new_index: dict[int, int | None]) -> None:
+        """A row removed, put back or moved: what was left before stays with its row, so the
+        next goal shows no problem before the user has been there."""
+        renumbered = (path.renumbered(rows, new_index) for path in self.left_paths)
+        self.left_paths = {path for path in renumbered if path is not None}
 
     def revalidate(self) -> None:
         self._validate_timer.stop()

@@ -39,6 +39,7 @@ class SectionPage(QScrollArea):
 
     edited = Signal(object)
     left = Signal(object)
+    renumbered = Signal(object, object)
 
     def __init__(self, draft: Report, section: SectionSpec) -> None:
         super().__init__()
@@ -82,6 +83,7 @@ class SectionPage(QScrollArea):
                 editor.heading.setVisible(spec.label != section.title)  # the section's title says it once
             editor.edited.connect(self.edited)
             editor.left.connect(self.left)
+            editor.renumbered.connect(self.renumbered)
             layout.addWidget(editor)
             self.questions.append(editor)
         layout.addStretch()

@@ -12,6 +12,7 @@ the only code that reads or writes this notation; everything else builds paths w
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,6 +115,16 @@ class FieldPath:
         return FieldPath((*self.steps, *other.steps))
 
     # --- following it in a draft -------------------------------------------------
+
+    def renumbered(self, rows: FieldPath, new_index: Mapping[int, int | None]) -> FieldPath | None:
+        """This path once the rows of the list ``rows`` are numbered anew: ``new_index`` maps
+        an old row number to its new one, or to None for a row removed; others keep theirs."""
+        depth = len(rows.steps)
+        if len(self.steps) <= depth or self.steps[:depth] != rows.steps or not isinstance(self.steps[depth], int):
+            return self
+        old = int(self.steps[depth])
+        new = new_index.get(old, old)
+        return None if new is None else FieldPath((*rows.steps, new, *self.steps[depth + 1 :]))
 
     def get(self, root: Any) -> Any:
         """What the path points at in ``root`` (a draft or a part of one).

@@ -23,6 +23,7 @@ class QuestionEditor(QWidget):
 
     edited = Signal(object)
     left = Signal(object)
+    renumbered = Signal(object, object)  # a list's path, and its rows' new numbers (FieldPath.renumbered)
 
     def __init__(self, draft: Report, path: FieldPath, spec: FieldBase) -> None:
         super().__init__()

@@ -159,6 +159,7 @@ class ListEditor(QuestionEditor):
         """Remove a row, say so with a way back, and keep focus in the list."""
         self._removed = (index, self.items.pop(index))
         self.rebuild()
+        self.renumbered.emit(self.path, {index: None} | {later: later - 1 for later in range(index + 1, len(self.items) + 1)})
         self.edited.emit(self.path)
         self.undo_text.setText(f"{self.spec.row_name} {index + 1} togs bort.")
         self.undo_bar.show()
@@ -174,6 +175,7 @@ class ListEditor(QuestionEditor):
         self._removed = None
         self.items.insert(index, row)
         self.rebuild()
+        self.renumbered.emit(self.path, {later: later + 1 for later in range(index, len(self.items) - 1)})
         self.edited.emit(self.path)
         self.undo_bar.hide()
         self.editors[index * len(self.spec.items)].focus_input()
@@ -183,6 +185,7 @@ class ListEditor(QuestionEditor):
         rows = self.items
         rows[index], rows[to] = rows[to], rows[index]
         self.rebuild()
+        self.renumbered.emit(self.path, {index: to, to: index})
         self.edited.emit(self.path)
         wanted = "Flytta upp" if to < index else "Flytta ned"
         self._focus_button(to, wanted if self.row_buttons[to][wanted].isEnabled() else "Ta bort")
