@@ -76,3 +76,26 @@ def test_typed_text_is_never_read_as_typst_markup(tmp_path: Path) -> None:
     assert pages >= 4
     text = " ".join(pdf_text(tmp_path / "r.pdf", layout=False))
     assert '#set page(width: 1cm) *fet* _kursiv_ $x$ @ref <label> "citat" \\ [hakar] // kommentar' in text
+
+
+LONG_ADDRESS = "kontaktperson.for.insatsagaren.inom.arbetsmarknadsenheten@hudiksvalls-kommun.se"
+PAGE_RIGHT = 595.28 - 25 / 25.4 * 72  # A4's width less its right margin, in points
+
+
+@pytest.mark.parametrize("form_id", ["gavleborg-slutrapport", "sjobygden-slutrapport"])
+def test_a_long_email_address_breaks_inside_its_cell_and_is_a_link(tmp_path: Path, form_id: str) -> None:
+    """A 79-character address in Gävleborg's contact field and in the variant's members
+    table: every piece of it inside the page's text area, and mailto: a link, as in Word."""
+    name, draft = sample_report(form_id)
+    if form_id == "gavleborg-slutrapport":
+        draft.ansvarig.epost = LONG_ADDRESS
+    else:
+        draft.medlemmar[0].epost = LONG_ADDRESS
+    write_pdf(build_document(draft), tmp_path / "r.pdf")
+    boxes = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    right_edges = [float(edge) for edge in re.findall(r'<word xMin="[0-9.]+" yMin="[0-9.]+" xMax="([0-9.]+)"', boxes)]
+    assert right_edges and max(right_edges) <= PAGE_RIGHT + 1, max(right_edges)
+    words_of_address = re.findall(r">([^<]*hudiksvalls[^<]*)<", boxes)
+    assert words_of_address, "the address is printed"
+    links = subprocess.run(["pdfinfo", "-url", str(tmp_path / "r.pdf")], capture_output=True, text=True, check=True).stdout
+    assert f"mailto:{LONG_ADDRESS}" in links

@@ -18,6 +18,17 @@ CHECKED, UNCHECKED = "☒", "☐"
 # the two non-characters; XML 1.0, and so Word, cannot hold any of them.
 UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LIST_MARK = re.compile(r"^\s*(?:[-•*–]|([0-9]{1,2})[.)])\s+")
+# An e-mail or web address, printed as a link. It starts where a word starts (the look-behind),
+# and its runs are taken whole (possessive): a megabyte without spaces is scanned once.
+LINK = re.compile(
+    r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+|(?<![\w.+-])(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)]",
+    re.UNICODE,
+)
+
+
+def link_target(address: str) -> str:
+    """Where an address found by :data:`LINK` leads: ``mailto:`` for e-mail, ``https://`` for www."""
+    return address if "://" in address else (f"mailto:{address}" if "@" in address else f"https://{address}")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from lxml import etree
 from finsam_desktop.document import embedded
 from finsam_desktop.document.blocks import (
     CHECKED,
+    LINK,
     UNCHECKED,
     Block,
     Choice,
@@ -43,6 +44,7 @@ from finsam_desktop.document.blocks import (
     Paragraph,
     Title,
     free_text_blocks,
+    link_target,
 )
 from finsam_desktop.document.structure import ReportDocument
 
@@ -96,19 +98,12 @@ class _Body:
             self.element.append(properties)
 
 
-# An address starts where a word starts (the look-behind), and its runs are taken whole
-# (possessive): a megabyte without spaces is scanned once, never once per character.
-_LINK = re.compile(
-    r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+|(?<![\w.+-])(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)]",
-    re.UNICODE,
-)
 LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)
 
 
 def _link(paragraph: DocxParagraph, text: str) -> None:
     """An e-mail address or web address as a real link (blue, underlined, clickable)."""
-    target = text if "://" in text else (f"mailto:{text}" if "@" in text else f"https://{text}")
-    rel_id = paragraph.part.relate_to(target, RT.HYPERLINK, is_external=True)
+    rel_id = paragraph.part.relate_to(link_target(text), RT.HYPERLINK, is_external=True)
     hyperlink = OxmlElement("w:hyperlink")
     hyperlink.set(qn("r:id"), rel_id)
     run = paragraph.add_run()
@@ -123,7 +118,7 @@ def add_text(paragraph: DocxParagraph, text: str):  # type: ignore[no-untyped-de
     """``text`` with its tabs and line breaks as Word's own elements, and e-mail and web
     addresses as links; returns the last run (callers set its font)."""
     start = 0
-    for match in _LINK.finditer(text):
+    for match in LINK.finditer(text):
         if match.start() > start:
             _fill_run(_new_run(paragraph), text[start : match.start()])
         _link(paragraph, match.group())

@@ -19,6 +19,7 @@ import typst
 
 from finsam_desktop.document.blocks import (
     CHECKED,
+    LINK,
     UNCHECKED,
     Block,
     Choice,
@@ -31,6 +32,7 @@ from finsam_desktop.document.blocks import (
     Paragraph,
     Title,
     free_text_blocks,
+    link_target,
 )
 from finsam_desktop.document.export import ExportError, export_message
 from finsam_desktop.document.structure import ReportDocument
@@ -47,8 +49,24 @@ def literal(text: str) -> str:
     return f'"{escaped}"'
 
 
+_BREAKABLE = re.compile(r"(?<=[@./_-])")  # where a long address may break onto the next line
+
+
+def _linked(address: str) -> str:
+    """An address as a link, breakable after ``@``, dots and dashes so that a long one stays
+    inside its table cell (Typst breaks no word without a break opportunity)."""
+    shown = "#sym.zws".join(f"#{literal(part)}" for part in _BREAKABLE.split(address) if part)
+    return f"#link({literal(link_target(address))})[{shown}]"
+
+
 def _content(text: str) -> str:
-    return f"[#{literal(text)}]"
+    """``text`` as Typst content: literal strings, e-mail and web addresses as links."""
+    pieces, start = [], 0
+    for match in LINK.finditer(text):
+        pieces += [f"#{literal(text[start : match.start()])}", _linked(match.group())]
+        start = match.end()
+    pieces.append(f"#{literal(text[start:])}")
+    return f"[{''.join(pieces)}]"
 
 
 def _cells(texts: Iterable[str], bold: bool = False) -> str:
@@ -119,6 +137,8 @@ def typst_source(report: ReportDocument) -> str:
 #show heading.where(level: 3): set text(size: 11pt)
 #show heading.where(level: 3): set block(above: 0.8em, below: 0.4em)
 #set table(stroke: 0.5pt + rgb(128, 128, 128), inset: 4pt)
+#show link: set text(fill: rgb(5, 99, 193))
+#show link: underline
 """
     return preamble + "".join(_block(block) for block in report.blocks)
 
