@@ -86,7 +86,7 @@ PAGE_RIGHT = 595.28 - 25 / 25.4 * 72  # A4's width less its right margin, in poi
 def test_a_long_email_address_breaks_inside_its_cell_and_is_a_link(tmp_path: Path, form_id: str) -> None:
     """A 79-character address in Gävleborg's contact field and in the variant's members
     table: every piece of it inside the page's text area, and mailto: a link, as in Word."""
-    name, draft = sample_report(form_id)
+    _name, draft = sample_report(form_id)
     if form_id == "gavleborg-slutrapport":
         draft.ansvarig.epost = LONG_ADDRESS
     else:
