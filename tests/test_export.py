@@ -135,6 +135,10 @@ def test_a4_margins_font_and_footer_with_page_fields_on_every_page() -> None:
     footer_text = "\n".join(p.text for p in section.footer.paragraphs)
     assert "På www.finsamgavleborg.se kan du läsa mer om hur du ansöker." in footer_text
     assert "Sida 1(1)" in footer_text  # field placeholders; Word fills in the real numbers
+    assert len(section.footer.paragraphs) == 1 and "ansöker.\tSida " in footer_text  # one line
+    text_width = section.page_width - section.left_margin - section.right_margin
+    stops = section.footer.paragraphs[0].style.paragraph_format.tab_stops
+    assert [stop.position for stop in stops] == [text_width]  # not Letter paper's 4680/9360 twips
 
 
 def test_properties_are_the_reports_and_nothing_from_this_computer() -> None:

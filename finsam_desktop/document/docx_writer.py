@@ -18,7 +18,7 @@ from io import BytesIO
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -223,17 +223,19 @@ def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None
 def _page_furniture(doc: DocxDocument, report: ReportDocument) -> None:
     section = doc.sections[0]
     footer = section.footer
-    text = footer.paragraphs[0]
-    text.text = report.footer
-    _set_font(text.runs[0].font, 9, colour=SECONDARY_COLOUR)
-    pages = footer.add_paragraph()
-    pages.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    pages.add_run("Sida ")
-    _field(pages, "PAGE", "1")
-    pages.add_run("(")
-    _field(pages, "NUMPAGES", "1")
-    pages.add_run(")")
-    for run in pages.runs:
+    # one line: the förbund's text, and the page number at the right margin; the template's
+    # Footer style has Letter paper's tab stops, wider than A4's text, which broke the line
+    tabs = doc.styles["Footer"].paragraph_format.tab_stops
+    tabs.clear_all()
+    tabs.add_tab_stop(section.page_width - section.left_margin - section.right_margin, WD_TAB_ALIGNMENT.RIGHT)
+    line = footer.paragraphs[0]
+    _set_font(line.add_run(report.footer).font, 9, colour=SECONDARY_COLOUR)
+    line.add_run("\tSida ")
+    _field(line, "PAGE", "1")
+    line.add_run("(")
+    _field(line, "NUMPAGES", "1")
+    line.add_run(")")
+    for run in line.runs[1:]:
         run.font.size = Pt(9)
     if report.draft_mark:
         mark = section.header.paragraphs[0]
