@@ -99,6 +99,7 @@ class _Body:
 
 
 LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)
+PAGE_WIDTH, SIDE_MARGIN = Cm(21), Cm(2.5)  # A4
 
 
 def _link(paragraph: DocxParagraph, text: str) -> None:
@@ -192,9 +193,9 @@ def _prepare_styles(doc: DocxDocument) -> None:
 
 def _page_setup(doc: DocxDocument) -> None:
     section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.page_width, section.page_height = PAGE_WIDTH, Cm(29.7)
     section.top_margin = section.bottom_margin = Cm(2.2)
-    section.left_margin = section.right_margin = Cm(2.5)
+    section.left_margin = section.right_margin = SIDE_MARGIN
     section.header_distance = section.footer_distance = Cm(1)
 
 
@@ -227,7 +228,7 @@ def _page_furniture(doc: DocxDocument, report: ReportDocument) -> None:
     # Footer style has Letter paper's tab stops, wider than A4's text, which broke the line
     tabs = doc.styles["Footer"].paragraph_format.tab_stops
     tabs.clear_all()
-    tabs.add_tab_stop(section.page_width - section.left_margin - section.right_margin, WD_TAB_ALIGNMENT.RIGHT)
+    tabs.add_tab_stop(Emu(PAGE_WIDTH - 2 * SIDE_MARGIN), WD_TAB_ALIGNMENT.RIGHT)
     line = footer.paragraphs[0]
     _set_font(line.add_run(report.footer).font, 9, colour=SECONDARY_COLOUR)
     line.add_run("\tSida ")
