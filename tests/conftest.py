@@ -13,7 +13,11 @@ import pytest
 
 from tests.forms import TEST_FORMS
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen Qt's screen is 800×600; the tests' is the smallest the app is made for, 1024×700
+# (Qt separates a platform's options by colons: a path with a drive letter cannot be one)
+SCREEN = Path(__file__).resolve().parent / "offscreen-screen.json"
+if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen" and ":" not in str(SCREEN):
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 # the spelling dictionary's trie is built once and kept (the tests' data folders are not)
 os.environ.setdefault("FINSAM_CACHE_DIR", str(Path(__file__).resolve().parent.parent / ".cache"))
 collect_ignore = [] if os.name == "nt" else ["test_windows.py"]  # Windows cases: the Windows lane runs them

@@ -26,7 +26,7 @@ from finsam_desktop.paths import APP_NAME, drafts_dir, drafts_folder, journals_d
 from finsam_desktop.resources import resource
 from finsam_desktop.roles import role_text
 from finsam_desktop.session import DraftSession
-from ui import geometry, keyboard_menu
+from ui import colours, geometry, keyboard_menu
 from ui.diagnostics import Diagnostics
 from ui.main_window import MainWindow
 from ui.spelling import spelling_service
@@ -47,7 +47,7 @@ def create_application(argv: list[str]) -> QApplication:
     translator = QTranslator(app)
     if translator.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
-    app.setStyleSheet(resource("style", "app.qss").read_text(encoding="utf-8"))
+    colours.follow_the_palette(app, resource("style", "app.qss").read_text(encoding="utf-8"))
     if not app.findChild(keyboard_menu.KeyboardMenu):  # once, however often the app is made
         keyboard_menu.install(app)
         geometry.install(app)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 SMALLEST = QSize(640, 480)  # smaller than this was never what the user wanted
 FRAME_KNOWN_MS = 250  # after showing: by then an X11 window manager has put its frame on
+LOOKED_AGAIN = "finsamFramed"  # a window's property once it has been fitted with its frame
 
 
 def _screen_area(window: QWidget) -> QRect:
@@ -50,7 +51,9 @@ class KeepOnScreen(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and _framed_window(watched):
             fit_on_screen(watched, watched.size())
-            QTimer.singleShot(FRAME_KNOWN_MS, watched, lambda: fit_on_screen(watched, watched.size()))
+            if not watched.property(LOOKED_AGAIN):  # the frame's thickness is the same next time
+                watched.setProperty(LOOKED_AGAIN, True)
+                QTimer.singleShot(FRAME_KNOWN_MS, watched, lambda: fit_on_screen(watched, watched.size()))
         return False
 
 
