@@ -61,8 +61,12 @@ def memory_report() -> str:
     spelling = [_started("spelling", str(draft)) for _ in range(3)]
     ready, with_dictionary = statistics.median(each[0] for each in spelling), statistics.median(each[1] for each in spelling)
     bare = statistics.median(_start("bare", str(FIELDS))[1] for _ in range(3))
+    example = statistics.median(_started("spelling", str(_sample_file(GAVLEBORG)))[1] for _ in range(3))
+    empty = statistics.median(_start("empty")[1] for _ in range(3))
     return (f"peak memory: wizard with maximal draft {wizard:.0f} MiB, with the dictionary loaded {with_dictionary:.0f} MiB"
-            f" ({with_dictionary / bare:.1f}×), bare window {bare:.0f} MiB; dictionary ready {ready:.3f} s after the window")
+            f" ({with_dictionary / bare:.1f}× a bare window of {FIELDS} fields, {bare:.0f} MiB); the example report with the"
+            f" dictionary {example:.0f} MiB ({example / empty:.1f}× a bare empty window, {empty:.0f} MiB);"
+            f" dictionary ready {ready:.3f} s after the window")
 
 
 def _exit_after_close(*args: str) -> float:
