@@ -34,7 +34,7 @@ QT_XCB = [
 DOCUMENT_TOOLS = ["libreoffice-writer-nogui", "libreoffice-calc-nogui", "poppler-utils", "fonts-liberation2"]
 REAL_WINDOW_TOOLS = ["xvfb", "x11-utils", "openbox"]  # openbox: a window manager frames the windows
 # The accessibility bus a screen reader listens on, and Debian's Python bindings to read it.
-SCREEN_READER_TOOLS = ["dbus-daemon", "libglib2.0-bin", "at-spi2-core", "python3-gi", "gir1.2-atspi-2.0"]
+SCREEN_READER_TOOLS = ["dbus-daemon", "libglib2.0-bin", "at-spi2-core", "python3-gi", "gir1.2-atspi-2.0", "xdotool"]
 DEBIAN_PACKAGES = {
     "start": QT_RUNTIME + QT_XCB,
     "test": QT_RUNTIME + QT_XCB + DOCUMENT_TOOLS + REAL_WINDOW_TOOLS + SCREEN_READER_TOOLS,

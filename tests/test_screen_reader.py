@@ -43,8 +43,9 @@ exit $STATUS
 """
 
 
-def tree_as_read(tmp_path: Path, draft: Path, *presses: str) -> list[list[dict[str, object]]]:
-    """The showing nodes at start and after each button pressed through AT-SPI."""
+def tree_as_read(tmp_path: Path, draft: Path, *presses: str, leave_empty: str = "") -> list:  # type: ignore[type-arg]
+    """The showing nodes at start and after each button pressed through AT-SPI; with
+    ``leave_empty``, last what the app announced when that field was emptied and left."""
     tools = ["Xvfb", "xdpyinfo", "dbus-run-session", "gdbus", "/usr/libexec/at-spi-bus-launcher"]
     need(sys.platform.startswith("linux") and all(shutil.which(tool) or Path(tool).exists() for tool in tools),
          "Xvfb, D-Bus and AT-SPI (Debian xvfb x11-utils dbus-daemon libglib2.0-bin at-spi2-core)")
@@ -65,13 +66,14 @@ def tree_as_read(tmp_path: Path, draft: Path, *presses: str) -> list[list[dict[s
         while subprocess.run(["xdpyinfo"], env=env, capture_output=True, check=False).returncode and time.monotonic() < deadline:
             time.sleep(0.1)
         arguments = [argument for name in presses for argument in ("--press", name)]
+        arguments += ["--leave-empty", leave_empty] if leave_empty else []
         result = subprocess.run(["dbus-run-session", "--", "bash", "-c", SESSION, "session", *arguments],
                                 env=env, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     finally:
         server.kill()
         server.wait()
     assert result.returncode == 0, result.stderr[-2000:]
-    return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("[")]
+    return [json.loads(line) for line in result.stdout.splitlines() if line.startswith(("[", "{"))]
 
 
 @pytest.mark.slow
@@ -94,6 +96,19 @@ def test_a_screen_reader_hears_every_field_its_help_and_each_sections_state(tmp_
     described = {node["name"]: node["description"] for node in fourth if node["role"] == "text"}
     spec = form.spec_at(P("insatsbeskrivning.malgrupp"))
     assert described[spec.heading] == spec.help
+
+
+@pytest.mark.slow
+def test_a_problem_that_appears_on_leaving_a_field_is_announced(tmp_path: Path) -> None:
+    """Orca on the next field would say nothing of it: the app announces it as it appears."""
+    name, draft = sample_report()
+    path = tmp_path / "rapport.json"
+    path.write_bytes(encode(name, draft))
+    label = load_form().spec_at(P("allmant.insatsens_namn")).heading
+    *_, after, heard = tree_as_read(tmp_path, path, leave_empty=label)
+    emptied = next(node for node in after if node["role"] == "text" and node["name"] == label)
+    assert str(emptied["description"]).startswith("Fel: "), emptied  # the field says it when reached again
+    assert any(said.startswith("Fel: ") for said in heard["announced"]), heard  # and it was said at once
 
 
 def test_a_problem_under_a_field_is_part_of_what_the_screen_reader_says(qtbot: QtBot) -> None:

@@ -37,6 +37,7 @@ from finsam_desktop.session import DraftSession, edition_copy
 from finsam_desktop.spelling.report import judged_misspellings
 from finsam_desktop.validation import FEL, Problem, is_unwritten, validate
 from ui import settings
+from ui.announce import announce
 from ui.autosave import Autosaver
 from ui.geometry import fit_on_screen
 from ui.profile import SettingsDialog, has_profile, profile_written, remember_profile
@@ -46,6 +47,7 @@ from ui.spelling import spelling_service
 
 VALIDATE_DELAY_MS = 300
 DEFAULT_SIZE = QSize(1100, 780)
+ANNOUNCED = 3  # problems said at once when they appear; the rest are shown
 SIDEBAR_CHARACTERS = 24  # section numbers and short titles; the window fits 1000 px
 STATUS = {
     "empty": ("○", "inte påbörjad"),
@@ -312,11 +314,17 @@ class MainWindow(QMainWindow):
         review = self.review
         (review.problems if review.problems.count() else review.export_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _page_index(self, path: FieldPath) -> int:
+        section = self.form.section_of(path)
+        return next(i for i, page in enumerate(self.pages) if page.section.key == section.key)
+
+    def _editor_at(self, path: FieldPath) -> QWidget | None:
+        return self.pages[self._page_index(path)].editor_for(path)
+
     def go_to_field(self, path: FieldPath, span: tuple[int, int] | None = None) -> None:
         """Show the page of ``path`` and put the cursor in its field, the field in view (once
         the page is laid out) and ``span`` of its text, a misspelt word, selected."""
-        section = self.form.section_of(path)
-        index = next(i for i, page in enumerate(self.pages) if page.section.key == section.key)
+        index = self._page_index(path)
         self.sidebar.setCurrentRow(index)
         page, editor = self.pages[index], self.pages[index].editor_for(path)
         if editor is None:
@@ -343,7 +351,10 @@ class MainWindow(QMainWindow):
         if row is not None:
             rows = row.parent
             self.left_paths |= {rows, row, rows.joined(path.relative_to(row))}  # the list, the row, the column (its sum)
-        self.revalidate()
+        fresh = self.revalidate()
+        if fresh:  # the user is in the next field already: said, not only shown under this one
+            said = " ".join(f"{problem.severity.capitalize()}: {problem.message}" for problem in fresh[:ANNOUNCED])
+            announce(self._editor_at(fresh[0].path) or self, said)
 
     def _renumbered(self, rows: FieldPath, new_index: dict[int, int | None]) -> None:
         """A row removed, put back or moved: what was left before stays with its row, so the
@@ -351,7 +362,9 @@ class MainWindow(QMainWindow):
         renumbered = (path.renumbered(rows, new_index) for path in self.left_paths)
         self.left_paths = {path for path in renumbered if path is not None}
 
-    def revalidate(self) -> None:
+    def revalidate(self) -> list[Problem]:
+        """Check the draft and show the problems of the fields the user has left; returns
+        those shown now that were not before."""
         self._validate_timer.stop()
         self.problems = validate(self.session.draft)
         visible = []
@@ -361,6 +374,7 @@ class MainWindow(QMainWindow):
             if problem.path == self.typing_in and problem not in self.shown:
                 continue  # said after leaving the field, never while typing
             visible.append(problem)
+        fresh = [problem for problem in visible if problem not in self.shown]
         self.shown = visible
         for page in self.pages:
             page.show_problems(visible)
@@ -368,6 +382,7 @@ class MainWindow(QMainWindow):
         self._update_sidebar()
         self.review.show_problems(self.problems)
         self.review.show_spelling(self.review.spelling)
+        return fresh
 
     def _spelling_ready(self) -> None:
         spelling_service().accept_report(self.session.draft)
