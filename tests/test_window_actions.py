@@ -8,18 +8,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt, QTimer
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.paths import drafts_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
+from tests.dialogs import when_shown
 from tests.drafting import P
 from tests.test_renderers import pdf_text
+from tests.typing import activate
 from ui import export_actions
 from ui.app import create_application
 from ui.main_window import MainWindow
+from ui.print_preview import PrintPreview
 
 
 def window_with(qtbot: QtBot, change=lambda draft: None) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -43,19 +46,48 @@ def test_save_as_pdf_writes_the_report_and_says_where(qtbot: QtBot, tmp_path: Pa
     assert "Sida 1(" in pages[0]
 
 
-def test_print_preview_paints_a4_pages_with_page_numbers(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_p_opens_a_preview_whose_default_is_skriv_ut_and_prints_every_page(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview fits the 1024×700 screen, says its page count, zooms and sets up pages by
+    keyboard, and Enter prints: the system's dialog, then every page (here to a PDF file)."""
     window = window_with(qtbot)
+    activate(qtbot, window)
+    printed = tmp_path / "utskrift.pdf"
 
-    def show(dialog: QPrintPreviewDialog) -> int:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(tmp_path / "utskrift.pdf"))
-        dialog.paintRequested.emit(printer)
-        return 0
+    def system_dialog(dialog: QPrintDialog) -> int:  # the user picks "Skriv till fil" and OK
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(printed))
+        return QDialog.DialogCode.Accepted.value
 
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", show)
-    window.print_preview()
-    pages = pdf_text(tmp_path / "utskrift.pdf")
+    monkeypatch.setattr(QPrintDialog, "exec", system_dialog)
+    seen: dict[str, object] = {}
+
+    def use(preview: PrintPreview) -> None:
+        try:
+            look_and_print(preview)
+        finally:
+            if preview.isVisible():  # whatever failed, the test goes on to say so
+                preview.reject()
+
+    def look_and_print(preview: PrintPreview) -> None:
+        activate(qtbot, preview)
+        qtbot.waitUntil(lambda: preview.pages.pageCount() >= 3)
+        area = preview.screen().availableGeometry()
+        seen["fits"] = area.contains(preview.frameGeometry())
+        seen["default"] = preview.print_button.isDefault() and QApplication.focusWidget() is preview.print_button
+        seen["count"] = preview.page_count.text()
+        before = preview.pages.zoomFactor()
+        qtbot.keyClick(preview, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+        seen["zoomed"] = preview.pages.zoomFactor() > before
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Skriv ut…
+
+    when_shown(PrintPreview, use)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert printed.exists(), seen
+    pages = pdf_text(printed)
+    assert seen["fits"] and seen["default"] and seen["zoomed"], seen
+    assert seen["count"] == f"Sida 1 av {len(pages)}"
     assert len(pages) >= 3 and f"Sida {len(pages)}({len(pages)})" in pages[-1]
 
 

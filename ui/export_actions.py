@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from finsam_desktop.document.export import ExportError, export_docx
@@ -22,6 +22,7 @@ from finsam_desktop.document.structure import ReportDocument, build_document
 from finsam_desktop.session import DraftSession
 from finsam_desktop.validation import FEL, validate
 from ui import settings
+from ui.print_preview import PrintPreview
 from ui.report_pdf import paint_pages
 from ui.reveal import reveal, where
 
@@ -120,7 +121,4 @@ def print_preview(parent: QWidget, session: DraftSession) -> None:
     """Förhandsgranska och skriv ut…: A4, the same pages as the PDF."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(suggested_filename(session.draft, ".pdf"))  # "Skriv till fil" drops only the suffix
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Förhandsgranska och skriv ut")
-    dialog.paintRequested.connect(lambda device: paint_pages(printed(session), device))
-    dialog.exec()
+    PrintPreview(printer, lambda device: paint_pages(printed(session), device), parent).exec()
