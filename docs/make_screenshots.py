@@ -12,6 +12,7 @@ renders instead the wizard as it opens on a screen of that size (less a taskbar)
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -44,12 +45,19 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--screen", help="WxH: the physical screen, e.g. 1366x768")
     args = parser.parse_args()
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # a screen of the size asked for (offscreen Qt's own is 800×600), less a taskbar
+    width, height = (int(number) for number in (args.screen or "1920x1080").split("x"))
+    screens = {"screens": [{"name": "Skärm", "x": 0, "y": 0, "width": width, "height": height - TASKBAR,
+                            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+    config = Path(tempfile.mkdtemp(prefix="finsam-screen-")) / "screen.json"
+    config.write_text(json.dumps(screens), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     os.environ["QT_SCALE_FACTOR"] = args.scale
     os.environ["FINSAM_DATA_DIR"] = tempfile.mkdtemp(prefix="finsam-screens-")
 
     from PySide6.QtWidgets import QApplication
 
+    from finsam_desktop.forms.paths import path
     from finsam_desktop.paths import drafts_dir
     from finsam_desktop.sample import sample_report
     from finsam_desktop.session import DraftSession
@@ -86,7 +94,7 @@ def main() -> None:
     problems = MainWindow(DraftSession.create(drafts_dir(), "Med fel", broken))
     problems.resize(1180, 820)
     problems.show()
-    problems.left_paths.update(["ansvarig.epost", "ansvarig.mobiltelefon", "ansvarig.postnummer"])
+    problems.left_paths.update(path(each) for each in ("ansvarig.epost", "ansvarig.mobiltelefon", "ansvarig.postnummer"))
     problems.sidebar.setCurrentRow(1)
     problems.revalidate()
     app.processEvents()
@@ -106,7 +114,7 @@ def settle() -> None:
     """Let the layout finish: answers fit their height to their width a pass later."""
     from PySide6.QtWidgets import QApplication
 
-    for _ in range(3):
+    for _ in range(10):
         QApplication.processEvents()
 
 
