@@ -118,7 +118,7 @@ def test(args: list[str]) -> int:
     ensure_debian_packages("test")
     ensure_venv("test,build")  # the tests build the installer bundle too
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    workers = [] if args else ["-n", "auto", "--dist", "loadfile"]
+    workers = [] if args else ["-n", "auto", "--dist", "loadfile", "--max-worker-restart", "0"]  # a crash fails, never hangs
     code = subprocess.call([str(venv_python()), "-m", "pytest", *workers, *args], cwd=ROOT, env=env)
     if code != 0 or args or not sys.platform.startswith("linux") or not shutil.which("apt-get"):
         return code

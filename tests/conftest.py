@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import shutil
@@ -20,6 +21,21 @@ if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen" and ":" 
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 # the spelling dictionary's trie is built once and kept (the tests' data folders are not)
 os.environ.setdefault("FINSAM_CACHE_DIR", str(Path(__file__).resolve().parent.parent / ".cache"))
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The dictionary's trie built before any test runs, once for all workers: never on a
+    window's background thread in the middle of a test."""
+    from filelock import FileLock
+
+    from finsam_desktop.spelling.lexicon import NoDictionary, load_lexicon
+
+    cache = Path(os.environ["FINSAM_CACHE_DIR"])
+    cache.mkdir(parents=True, exist_ok=True)
+    with FileLock(cache / "bygger.lock"), contextlib.suppress(NoDictionary):
+        load_lexicon()
+
+
 collect_ignore = [] if os.name == "nt" else ["test_windows.py"]  # Windows cases: the Windows lane runs them
 
 

@@ -13,6 +13,7 @@ Hunspell's compound rules need no order here: a flag's places are enough for a c
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import re
@@ -186,8 +187,18 @@ def _read(base: Path) -> Any:
 
 
 def build_lexicon(base: Path, target: Path) -> None:
-    """Expand the dictionary at ``base`` into a trie file at ``target`` (a few seconds)."""
-    trie = marisa_trie.Trie(_keys(_read(base)))
+    """Expand the dictionary at ``base`` into a trie file at ``target`` (a few seconds).
+
+    The cycle collector is off meanwhile: the millions of objects spylls makes hold no cycles,
+    and a collection started on a worker thread would finalise the UI's garbage there (Qt
+    objects must go on their own thread; a test run crashed on it)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        trie = marisa_trie.Trie(_keys(_read(base)))
+    finally:
+        if was_enabled:
+            gc.enable()
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     partial.write_bytes(trie.tobytes())
