@@ -14,9 +14,11 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import time
+from collections.abc import Callable
 from functools import cache
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QMessageBox, QPlainTextEdit
 
@@ -32,6 +34,7 @@ log = logging.getLogger("finsam.spelling")
 LARGE_BLOCK = 4000  # characters of one paragraph underlined only when typing pauses
 PAUSE_MS = 400
 LOADING_SWITCH_SECONDS = 0.0002
+FINISH_SECONDS = 10  # at most, at exit: a first build of the dictionary from source takes about 6 s
 MISSPELLED = QColor("#d32f2f")
 LONG_SENTENCE = QColor(255, 193, 7, 80)  # amber, see-through: reads on light and dark palettes
 
@@ -51,8 +54,24 @@ class SpellingService(QObject):
         self._queue: set[str] = set()
         self._lock = threading.Lock()
         self._working = False
+        self._threads: list[threading.Thread] = []
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.finish)
         # once the window is up: the built dictionary loads in milliseconds
-        QTimer.singleShot(0, lambda: threading.Thread(target=self._load, name="ordlista", daemon=True).start())
+        QTimer.singleShot(0, lambda: self._start(self._load, "ordlista"))
+
+    def _start(self, work: Callable[[], None], name: str) -> None:
+        thread = threading.Thread(target=work, name=name, daemon=True)
+        self._threads = [*(each for each in self._threads if each.is_alive()), thread]
+        thread.start()
+
+    def finish(self, seconds: float = FINISH_SECONDS) -> None:
+        """Wait for the loader and the checkers: a signal they send must not outlive the app
+        (one emitted while Python shut down crashed the frozen app's self-test)."""
+        deadline = time.monotonic() + seconds
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
 
     def _load(self) -> None:
         # Building the dictionary's trie (once, run from source) holds Python's lock in long
@@ -79,7 +98,7 @@ class SpellingService(QObject):
             if self._working or not self._queue:
                 return
             self._working = True
-        threading.Thread(target=self._judge, name="stavning", daemon=True).start()
+        self._start(self._judge, "stavning")
 
     def _judge(self) -> None:
         checker = self.checker
