@@ -14,6 +14,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from bench.maximal import maximal_draft
+from finsam_desktop.document.blocks import Paragraph
 from finsam_desktop.document.export import export_docx
 from finsam_desktop.document.pdf_writer import write_pdf
 from finsam_desktop.document.structure import Heading, build_document, plain_text
@@ -44,6 +45,22 @@ def test_every_word_is_printed_and_no_heading_ends_a_page(qtbot: QtBot, tmp_path
     for number, page in enumerate(pages[:-1], start=1):
         lines = [line.strip() for line in page.split("\n") if line.strip()][:-1]  # without the footer line
         assert lines and lines[-1] not in headings, f"page {number} ends with the heading {lines[-1]!r}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("form_id", ["gavleborg-slutrapport", "sjobygden-slutrapport"])
+def test_libreoffice_never_leaves_a_heading_or_label_alone_at_the_foot_of_a_page(tmp_path: Path, form_id: str) -> None:
+    """Word's rendering as LibreOffice does it: a heading, a question's label or its help
+    text is never the last line of a page ("8. Uppgiftslämnare" alone on page 5)."""
+    name, draft = sample_report(form_id)
+    document = build_document(draft)
+    export_docx(draft, name, tmp_path / "r.docx")
+    pages = pdf_pages(soffice(tmp_path, "pdf", tmp_path / "r.docx"))
+    kept = {" ".join(block.text.split()) for block in document.blocks if isinstance(block, Heading)}
+    kept |= {" ".join(block.text.split()) for block in document.blocks if isinstance(block, Paragraph) and block.style in ("label", "help")}
+    for number, page in enumerate(pages[:-1], start=1):
+        lines = [" ".join(line.split()) for line in page.split("\n") if line.strip()][:-1]  # without the footer line
+        assert lines and lines[-1] not in kept, f"page {number} ends with {lines[-1]!r}"
 
 
 @pytest.mark.slow
