@@ -10,6 +10,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import docx
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -116,3 +117,16 @@ def test_a_long_email_address_breaks_inside_its_cell_and_is_a_link(tmp_path: Pat
     assert words_of_address, "the address is printed"
     links = subprocess.run(["pdfinfo", "-url", str(tmp_path / "r.pdf")], capture_output=True, text=True, check=True).stdout
     assert f"mailto:{LONG_ADDRESS}" in links
+
+
+def test_a_web_address_of_a_hundred_thousand_characters_is_printed_as_text(tmp_path: Path) -> None:
+    """Pasted junk that looks like an address: no link (Typst refuses one over 8 000 characters,
+    which failed the whole PDF), every character still printed, in Word as well."""
+    _name, draft = sample_report()
+    junk = "www." + "a." * 50_000 + "se"
+    draft.analys.systemfel = f"Se {junk} nu."
+    assert write_pdf(build_document(draft), tmp_path / "r.pdf") >= 4
+    links = subprocess.run(["pdfinfo", "-url", str(tmp_path / "r.pdf")], capture_output=True, text=True, check=True).stdout
+    assert "aaaa" not in links.replace(".", "")
+    export_docx(draft, "Skräp", tmp_path / "r.docx")
+    assert junk in "".join(paragraph.text for paragraph in docx.Document(str(tmp_path / "r.docx")).paragraphs)

@@ -17,6 +17,7 @@ from finsam_desktop.forms.spec import DEFAULT_FORM, load_form
 from finsam_desktop.paths import drafts_dir, forms_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession
+from tests.dialogs import when_shown
 from tests.mall_documents import mall_in_tables
 from tests.typing import answer_form_choice, type_text
 from ui.start_window import StartWindow
@@ -60,21 +61,21 @@ def test_new_report_asks_for_the_forbunds_mall_and_remembers_the_choice(qtbot: Q
     assert item.text(2) == second.forbund.name  # the drafts list shows whose mall
     asked: list[int] = []
     labels: list[str] = []
+    offered: list[str] = []
 
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog):
-            QTimer.singleShot(20, look)
-            return
+    def look(dialog: QInputDialog) -> None:
         combo = dialog.findChild(QComboBox)
         asked.append(combo.currentIndex())
         labels.extend(button.text().replace("&", "") for button in dialog.findChildren(QPushButton))
+        offered.extend(combo.itemText(index) for index in range(combo.count()))
         qtbot.keyClick(combo, Qt.Key.Key_Escape)
 
-    QTimer.singleShot(0, look)
+    when_shown(QInputDialog, look)
     qtbot.mouseClick(start.new_button, Qt.MouseButton.LeftButton)  # Escape: no new report
     assert asked == [1] and start.recent.topLevelItemCount() == 1
     assert sorted(labels) == ["Avbryt", "Skapa rapporten"]  # verbs, not OK
+    assert len(offered) == 2 and offered[0].startswith("Samordningsförbund Gävleborg")  # and the test form
+    assert not any("exempel" in name.lower() or "Sjöbygden" in name for name in offered)  # never the example mall
 
 
 def test_with_one_real_forbund_ny_rapport_goes_straight_to_its_wizard(qtbot: QtBot, start: StartWindow) -> None:
@@ -85,24 +86,6 @@ def test_with_one_real_forbund_ny_rapport_goes_straight_to_its_wizard(qtbot: QtB
     assert load_form("sjobygden-slutrapport").form.example and [form.id for form in form_choices()] == [DEFAULT_FORM]
     session = opened(qtbot, start, lambda: qtbot.mouseClick(start.new_button, Qt.MouseButton.LeftButton))
     assert type(session.draft).form_id == DEFAULT_FORM  # no question, straight to the wizard
-
-
-def test_the_mall_question_offers_real_forbund_only(qtbot: QtBot, start: StartWindow) -> None:
-    offered: list[str] = []
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog):
-            QTimer.singleShot(20, look)
-            return
-        combo = dialog.findChild(QComboBox)
-        offered.extend(combo.itemText(index) for index in range(combo.count()))
-        qtbot.keyClick(combo, Qt.Key.Key_Escape)
-
-    QTimer.singleShot(0, look)
-    qtbot.mouseClick(start.new_button, Qt.MouseButton.LeftButton)
-    assert len(offered) == 2 and offered[0].startswith("Samordningsförbund Gävleborg")
-    assert not any("exempel" in name.lower() or "Sjöbygden" in name for name in offered)
 
 
 def test_the_example_opens_as_a_copy_and_shows_in_recent_reports(qtbot: QtBot, start: StartWindow) -> None:

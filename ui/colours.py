@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Colours that follow the system's scheme (light, dark, high contrast) and still read:
 an input's edge at least 3:1 against what surrounds it (WCAG 1.4.11), worked out from the
-palette the system gives, and the report's preview always white paper with black text."""
+palette the system gives (the report's preview stays white paper: resources/style/app.qss)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 NON_TEXT_CONTRAST = 3.0  # WCAG 1.4.11: what tells an input apart from its surroundings
-PAPER, INK = QColor("#ffffff"), QColor("#000000")
 
 
 def _luminance(colour: QColor) -> float:
@@ -46,15 +45,6 @@ def edge_colour(palette: QPalette) -> QColor:
         if contrast(edge, base) >= NON_TEXT_CONTRAST and contrast(edge, window) >= NON_TEXT_CONTRAST:
             return edge
     return text
-
-
-def paper_palette(palette: QPalette) -> QPalette:
-    """``palette`` with white paper and black ink, for the report as it will print."""
-    paper = QPalette(palette)
-    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
-        paper.setColor(group, QPalette.ColorRole.Base, PAPER)
-        paper.setColor(group, QPalette.ColorRole.Text, INK)
-    return paper
 
 
 class _PaletteFollower(QObject):

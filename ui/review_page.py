@@ -25,7 +25,6 @@ from finsam_desktop.model import Report
 from finsam_desktop.roles import form_of
 from finsam_desktop.spelling.report import FoundMisspelling
 from finsam_desktop.validation import FEL, Problem
-from ui.colours import paper_palette
 from ui.editors.field import SEVERITY_TEXT
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -70,7 +69,6 @@ class ReviewPage(QWidget):
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Förhandsgranskning av rapporten")
         self.preview.setProperty("role", "paper")  # the report as it prints, in any scheme
-        self.preview.setPalette(paper_palette(self.preview.palette()))
         splitter.addWidget(self.problems)
         splitter.addWidget(self.preview)
         splitter.setSizes([380, 520])

@@ -10,6 +10,7 @@ is cleaned of characters a document cannot hold (the draft itself keeps them).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,14 +21,22 @@ UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufff
 _LIST_MARK = re.compile(r"^\s*(?:[-•*–]|([0-9]{1,2})[.)])\s+")
 # An e-mail or web address, printed as a link. It starts where a word starts (the look-behind),
 # and its runs are taken whole (possessive): a megabyte without spaces is scanned once.
-LINK = re.compile(
+_LINK = re.compile(
     r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+|(?<![\w.+-])(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)]",
     re.UNICODE,
 )
 
 
+MAX_LINK_CHARACTERS = 2000  # longer is no address a reader can follow (Typst refuses 8 000)
+
+
+def links(text: str) -> Iterator[re.Match[str]]:
+    """The e-mail and web addresses in ``text`` that are printed as links."""
+    return (match for match in _LINK.finditer(text) if len(match.group()) <= MAX_LINK_CHARACTERS)
+
+
 def link_target(address: str) -> str:
-    """Where an address found by :data:`LINK` leads: ``mailto:`` for e-mail, ``https://`` for www."""
+    """Where an address found by :func:`links` leads: ``mailto:`` for e-mail, ``https://`` for www."""
     return address if "://" in address else (f"mailto:{address}" if "@" in address else f"https://{address}")
 
 

@@ -31,7 +31,6 @@ from lxml import etree
 from finsam_desktop.document import embedded
 from finsam_desktop.document.blocks import (
     CHECKED,
-    LINK,
     UNCHECKED,
     Block,
     Choice,
@@ -45,6 +44,7 @@ from finsam_desktop.document.blocks import (
     Title,
     free_text_blocks,
     link_target,
+    links,
 )
 from finsam_desktop.document.structure import ReportDocument
 
@@ -119,7 +119,7 @@ def add_text(paragraph: DocxParagraph, text: str):  # type: ignore[no-untyped-de
     """``text`` with its tabs and line breaks as Word's own elements, and e-mail and web
     addresses as links; returns the last run (callers set its font)."""
     start = 0
-    for match in LINK.finditer(text):
+    for match in links(text):
         if match.start() > start:
             _fill_run(_new_run(paragraph), text[start : match.start()])
         _link(paragraph, match.group())

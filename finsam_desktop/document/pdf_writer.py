@@ -19,7 +19,6 @@ import typst
 
 from finsam_desktop.document.blocks import (
     CHECKED,
-    LINK,
     UNCHECKED,
     Block,
     Choice,
@@ -33,6 +32,7 @@ from finsam_desktop.document.blocks import (
     Title,
     free_text_blocks,
     link_target,
+    links,
 )
 from finsam_desktop.document.export import ExportError, export_message
 from finsam_desktop.document.structure import ReportDocument
@@ -62,7 +62,7 @@ def _linked(address: str) -> str:
 def _content(text: str) -> str:
     """``text`` as Typst content: literal strings, e-mail and web addresses as links."""
     pieces, start = [], 0
-    for match in LINK.finditer(text):
+    for match in links(text):
         pieces += [f"#{literal(text[start : match.start()])}", _linked(match.group())]
         start = match.end()
     pieces.append(f"#{literal(text[start:])}")

@@ -120,13 +120,13 @@ class SpellChecker:
         """Dictionary forms one edit away (then two, by inserts and replaces), the likeliest
         first: same first letter, same length; written with the word's capitalisation."""
         lowered = word.lower()
-        forms = self.lexicon
-        found = [candidate for candidate in _edits(lowered) if candidate in forms]
+        lexicon = self.lexicon
+        found = [candidate for candidate in _edits(lowered) if candidate in lexicon]
         if not found:
             found = self._compound_repairs(lowered)
         if not found:  # two letters missing or wrong: inserts and replaces only, to stay fast
             once = _edits(lowered, swaps=False, deletes=False)
-            found = [two for one in once for two in _edits(one, False, False, self.lexicon.reach(one)) if two in forms]
+            found = [two for one in once for two in _edits(one, False, False, lexicon.reach(one)) if two in lexicon]
 
         def likeness(candidate: str) -> tuple[bool, int, str]:
             return candidate[0] != lowered[0], abs(len(candidate) - len(lowered)), candidate
@@ -136,12 +136,12 @@ class SpellChecker:
     def _compound_repairs(self, lowered: str) -> list[str]:
         """A compound with the typo in its last part (``brukarmedverkn``): the longest known
         first parts, the last part one edit from a dictionary form, the whole a compound."""
-        forms = self.lexicon
+        lexicon = self.lexicon
         repairs: list[str] = []
-        heads = [index for index in range(len(lowered) - 3, 2, -1) if lowered[:index] in forms][:COMPOUND_HEADS]
+        heads = [index for index in range(len(lowered) - 3, 2, -1) if lowered[:index] in lexicon][:COMPOUND_HEADS]
         for index in heads:
             head, tail = lowered[:index], lowered[index:]
-            repairs += [head + fixed for fixed in _edits(tail) if fixed in forms and self.lexicon.knows(head + fixed)]
+            repairs += [head + fixed for fixed in _edits(tail) if fixed in lexicon and lexicon.knows(head + fixed)]
         return repairs
 
 
