@@ -91,6 +91,10 @@ def test_values_are_shown_the_swedish_way() -> None:
     lines = body_lines(exported(draft))
     assert "☒ 7.1 Beviljade medel är helt utnyttjade" in lines
     assert "☐ 7.2 Beviljade medel är inte helt utnyttjade" in lines
+    draft.allmant.utnyttjade_medel = KronorEntry(raw="505 000")
+    lines = body_lines(exported(draft))
+    assert "☒ 7.1 Beviljade medel är helt utnyttjade" in lines
+    assert "☐ 7.2 Beviljade medel är inte helt utnyttjade" in lines
 
 
 def test_office_box_is_there_and_empty() -> None:

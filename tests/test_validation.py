@@ -38,6 +38,13 @@ def only(draft: Draft) -> Problem:
     return problems[0]
 
 
+def only_at(draft: Draft, path: str) -> Problem:
+    """The single problem standing at ``path``."""
+    problems = [problem for problem in validate(draft, today=TODAY) if str(problem.path) == path]
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
 def test_the_sample_report_has_no_problems() -> None:
     assert validate(sample(), today=TODAY) == []
 
@@ -113,15 +120,24 @@ def test_start_must_not_be_after_end() -> None:
 def test_more_used_than_granted_is_an_error_until_explained() -> None:
     draft = sample()
     draft.allmant.utnyttjade_medel = KronorEntry(raw="505 000")
-    draft.ekonomi.ej_utnyttjade_orsak = ""
-    problem = only(draft)
-    assert problem == Problem(
-        P("allmant.utnyttjade_medel"),
-        "fel",
-        "Utnyttjade medel (505 000 kr) är mer än beviljade medel (480 000 kr). Rätta beloppen eller förklara i 7.2.1.",
+    draft.ekonomi.budget_avvagning = ""
+    assert found(draft) == [("allmant.utnyttjade_medel", "fel"), ("ekonomi.budget_avvagning", "fel")]
+    assert only_at(draft, "allmant.utnyttjade_medel").message == (
+        "Utnyttjade medel (505 000 kr) är mer än beviljade medel (480 000 kr). "
+        "Rätta beloppen eller förklara i 7.1.1 varför budgeten inte räckte."
     )
-    draft.ekonomi.ej_utnyttjade_orsak = "Kommunen betalade överskridandet."
+    assert "utnyttjade medel är mer än beviljade" in only_at(draft, "ekonomi.budget_avvagning").message
+    draft.ekonomi.budget_avvagning = "Budgeten räckte inte; kommunen betalade överskridandet."
     assert found(draft) == [("allmant.utnyttjade_medel", "varning")]
+    assert "Kontrollera att 7.1.1 förklarar" in only_at(draft, "allmant.utnyttjade_medel").message
+
+
+def test_overspending_is_not_explained_in_the_question_about_unspent_money() -> None:
+    draft = sample()
+    draft.allmant.utnyttjade_medel = KronorEntry(raw="505 000")
+    draft.ekonomi.budget_avvagning = ""
+    draft.ekonomi.ej_utnyttjade_orsak = "Kommunen betalade överskridandet."
+    assert ("allmant.utnyttjade_medel", "fel") in found(draft)
 
 
 def test_all_funds_used_requires_7_1_1() -> None:
