@@ -207,3 +207,19 @@ def test_export_errors_say_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="Mappen för ”r.docx” finns inte"):
         export_docx(sample_report()[1], "x", tmp_path / "saknas" / "r.docx")
     assert [path.name for path in tmp_path.iterdir()] == ["data"]  # the test's data folder, nothing else
+
+
+def test_word_knows_which_cells_are_headers() -> None:
+    """Word's accessibility checker and a screen reader: labels beside their values are the
+    first column's headers; a grid's (and the office box's) are its first row, repeated."""
+    document = exported(sample_report()[1])
+    looks = []
+    for table in document.tables:
+        look = table._tbl.tblPr.find(qn("w:tblLook"))
+        first = (look.get(qn("w:firstRow")), look.get(qn("w:firstColumn")), look.get(qn("w:val")))
+        repeated = table.rows[0]._tr.trPr is not None and table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+        looks.append((table.rows[0].cells[0].text, first, repeated))
+    assert ("Insatsens namn", ("0", "1", "0480"), False) in looks
+    assert ("Mål", ("1", "0", "0420"), True) in looks
+    assert ("Diarienummer", ("1", "0", "0420"), True) in looks
+    assert all(first in (("0", "1", "0480"), ("1", "0", "0420")) for _, first, _ in looks)

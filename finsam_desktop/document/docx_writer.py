@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from io import BytesIO
+from typing import Literal
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -302,11 +303,31 @@ def _space_after(paragraph: DocxParagraph, twips: str) -> None:
     spacing.set(qn("w:after"), twips)
 
 
-def _table(body: _Body, columns: int, widths: Sequence[Length]) -> Table:
+Headers = Literal["row", "column"]  # where a table's header cells stand
+# tblLook's legacy bit mask, which Word still writes beside the attributes.
+_LOOK_BITS = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100, "noHBand": 0x200, "noVBand": 0x400}
+
+
+def _look(table: Table, headers: Headers) -> None:
+    """Which of the table's edges hold its headers, for Word's accessibility checker and a
+    screen reader: the first row (a grid) or the first column (labels beside their values)."""
+    flags = {"firstRow": headers == "row", "lastRow": False, "firstColumn": headers == "column", "lastColumn": False,
+             "noHBand": False, "noVBand": True}
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        table._tbl.tblPr.append(look)
+    for name, on in flags.items():
+        look.set(qn(f"w:{name}"), "1" if on else "0")
+    look.set(qn("w:val"), f"{sum(bit for name, bit in _LOOK_BITS.items() if flags[name]):04X}")
+
+
+def _table(body: _Body, columns: int, widths: Sequence[Length], headers: Headers) -> Table:
     table = body.table(columns)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     _borders(table)
+    _look(table, headers)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     return table
@@ -371,13 +392,13 @@ def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
                 paragraph.paragraph_format.space_after = Pt(2)
         case FieldTable(rows):
             widths: list[Length] = [LABEL_WIDTH, VALUE_WIDTH]
-            table = _table(body, 2, widths)
+            table = _table(body, 2, widths, "column")
             for label, value in rows:
                 _add_row(table, [(label, True), (value, False)], widths)
             body.paragraph().paragraph_format.space_after = Pt(0)
         case GridTable(header, rows, percents, total, numeric):
             widths = [Emu(CONTENT_WIDTH * percent // 100) for percent in percents]
-            table = _table(body, len(header), widths)
+            table = _table(body, len(header), widths, "row")
             _add_row(table, [(text, True) for text in header], widths)
             _repeat_as_header(table)
             for row in rows:
@@ -394,7 +415,7 @@ def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
             widths = [Emu(CONTENT_WIDTH // len(labels))] * len(labels)
             caption = add_text(body.paragraph(), caption_text)
             _set_font(caption.font, 9, italic=True, colour=SECONDARY_COLOUR)
-            table = _table(body, len(labels), widths)
+            table = _table(body, len(labels), widths, "row")
             _add_row(table, [(label, True) for label in labels], widths)
             _add_row(table, [(value, False) for value in values or ("",) * len(labels)], widths)
             _repeat_as_header(table)  # the labels are the table's header row

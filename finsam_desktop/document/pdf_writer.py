@@ -3,7 +3,7 @@
 """The report as a tagged, accessible PDF (PDF/UA-1), typeset by Typst.
 
 Public bodies must publish accessible documents: the PDF has a title, the language sv-SE,
-real headings (H1, H2), table header cells and a reading order, which Qt's PDF writer cannot
+real headings (H1, H2), table header cells (the label column as row headers) and a reading order, which Qt's PDF writer cannot
 give. The page is the Word document's: A4, 25/22 mm margins, Arial 11 pt, the förbund's footer
 with ``Sida N(M)`` and the UTKAST mark on every page of a report with errors. Every piece of
 the user's text goes in as a Typst string literal, so nothing typed can be read as markup.
@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+import pikepdf
 import typst
 
 from finsam_desktop.document.blocks import (
@@ -35,12 +36,12 @@ from finsam_desktop.document.blocks import (
     links,
 )
 from finsam_desktop.document.export import ExportError, export_message
+from finsam_desktop.document.pdf_row_headers import with_row_headers
 from finsam_desktop.document.structure import ReportDocument
 from finsam_desktop.drafts import atomic_write
 
 FONTS = '("Arial", "Liberation Sans", "Segoe UI Symbol", "DejaVu Sans")'  # the last two for ☐ and ☒
 SECONDARY = "rgb(64, 64, 64)"
-_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
 
 def literal(text: str) -> str:
@@ -145,8 +146,7 @@ def typst_source(report: ReportDocument) -> str:
 
 def pdf_bytes(report: ReportDocument) -> tuple[bytes, int]:
     """The tagged PDF and its number of pages."""
-    data = typst.compile(typst_source(report).encode("utf-8"), pdf_standards=["ua-1"])
-    return data, len(_PAGE.findall(data))
+    return with_row_headers(typst.compile(typst_source(report).encode("utf-8"), pdf_standards=["ua-1"]))
 
 
 def write_pdf(report: ReportDocument, path: Path) -> int:
@@ -154,7 +154,7 @@ def write_pdf(report: ReportDocument, path: Path) -> int:
     Raises :class:`ExportError` with a Swedish message when it could not be written."""
     try:
         data, pages = pdf_bytes(report)
-    except typst.TypstError as error:  # a font missing on this computer, say
+    except (typst.TypstError, pikepdf.PdfError) as error:  # a font missing on this computer, say
         raise ExportError(path, f"PDF-filen ”{path.name}” kunde inte skapas ({error}).", detail=str(error)) from error
     try:
         atomic_write(path, data)
