@@ -113,9 +113,23 @@ def test_free_text_keeps_paragraphs_line_breaks_and_lists() -> None:
     start = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Första stycket"))
     chunk = paragraphs[start : start + 7]
     assert [p.text for p in chunk] == [
-        "Första stycket,\nmed radbrytning.", "Andra stycket:", "punkt ett", "punkt två", "punkt tre", "1.\tförst", "2.\tsedan",
+        "Första stycket,\nmed radbrytning.", "Andra stycket:", "punkt ett", "punkt två", "punkt tre", "först", "sedan",
     ]
     assert [p.style.name for p in chunk[2:5]] == ["List Bullet"] * 3
+    assert in_order(["1. först", "2. sedan"], body_lines(doc)) == []
+    numbered = [p._p.pPr.numPr for p in chunk[5:]]
+    assert all(each is not None for each in numbered), "a Word list, which Word renumbers"
+    assert len({each.numId.val for each in numbered}) == 1
+
+
+def test_numbers_that_do_not_run_on_stay_as_written() -> None:
+    """A list a writer numbered 3, 4 starts at 3; one numbered 1, 3, 7 cannot be a Word list."""
+    draft = sample_report()[1]
+    draft.analys.erfarenheter = "3. tredje\n4. fjärde\n\nOch sedan:\n\n1. ett\n3. tre\n7. sju"
+    doc = exported(draft)
+    assert in_order(["3. tredje", "4. fjärde", "Och sedan:", "1. ett", "3. tre", "7. sju"], body_lines(doc)) == []
+    texts = [p.text for p in doc.paragraphs]
+    assert "tredje" in texts and "1.\tett" in texts and "7.\tsju" in texts
 
 
 def test_help_texts_are_italic_and_headings_numbered() -> None:

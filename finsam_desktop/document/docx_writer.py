@@ -22,7 +22,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.shared import Cm, Emu, Length, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -70,6 +70,7 @@ class _Body:
         self.doc = doc
         self.element = doc.element.body
         self._style_ids: dict[str, str] = {}
+        self.lists = _NumberedLists(doc)
 
     def paragraph(self, text: str = "", style: str | None = None) -> DocxParagraph:
         element = OxmlElement("w:p")
@@ -97,6 +98,63 @@ class _Body:
         properties = self.element.find(qn("w:sectPr"))
         if properties is not None:
             self.element.append(properties)
+
+
+W_NAMESPACE = nsmap["w"]
+
+
+class _NumberedLists:
+    """Numbered lists as Word's own lists, so Word renumbers them when an item is added: one
+    decimal definition ("1." at 0,8 cm, as the text was set before), one list per numbered
+    block, starting at the writer's first number. Numbers that do not run on by one
+    (1, 3, 7) cannot be a Word list and stay written out."""
+
+    INDENT = "454"  # twips: 0,8 cm
+
+    def __init__(self, doc: DocxDocument) -> None:
+        self.root = doc.part.numbering_part.element
+        self.abstract_id = ""
+
+    @staticmethod
+    def first_number(numbers: Sequence[str]) -> int | None:
+        """The first number when the numbers run on by one (``3.``, ``4.``), else None."""
+        values = [int(number.rstrip(".)")) for number in numbers]
+        return values[0] if values == list(range(values[0], values[0] + len(values))) else None
+
+    def _next_id(self, tag: str, attribute: str) -> str:
+        return str(max((int(node.get(qn(attribute), "0")) for node in self.root.iterchildren(qn(tag))), default=0) + 1)
+
+    def _definition(self) -> str:
+        if not self.abstract_id:
+            self.abstract_id = self._next_id("w:abstractNum", "w:abstractNumId")
+            abstract = etree.fromstring(
+                f'<w:abstractNum xmlns:w="{W_NAMESPACE}" w:abstractNumId="{self.abstract_id}">'
+                '<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>'
+                f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{self.INDENT}"/></w:tabs>'
+                f'<w:ind w:left="{self.INDENT}" w:hanging="{self.INDENT}"/></w:pPr></w:lvl></w:abstractNum>'
+            )
+            first_num = self.root.find(qn("w:num"))
+            if first_num is not None:
+                first_num.addprevious(abstract)  # every definition before the first list
+            else:
+                self.root.append(abstract)
+        return self.abstract_id
+
+    def start(self, first: int) -> str:
+        """A new list starting at ``first``; its numId."""
+        number_id = self._next_id("w:num", "w:numId")
+        self.root.append(etree.fromstring(
+            f'<w:num xmlns:w="{W_NAMESPACE}" w:numId="{number_id}"><w:abstractNumId w:val="{self._definition()}"/>'
+            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{first}"/></w:lvlOverride></w:num>'
+        ))
+        return number_id
+
+
+def _as_list_item(paragraph: DocxParagraph, number_id: str) -> None:
+    numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    numbering.get_or_add_ilvl().val = 0
+    numbering.get_or_add_numId().val = int(number_id)
 
 
 LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)
@@ -274,18 +332,23 @@ def _cell_text(cell, text: str, bold: bool = False) -> None:  # type: ignore[no-
 def _cell_answer(body: _Body, cell, text: str) -> None:  # type: ignore[no-untyped-def]
     """Free text in a table cell like an answer: paragraphs, bulleted lists as Word's own list
     paragraphs, numbered items with the numbers the user wrote (as in the body)."""
-    pieces: list[tuple[str, str | None]] = []
+    pieces: list[tuple[str, str | None, str]] = []  # text, style, Word list
     for block in free_text_blocks(text) or [Paragraph("")]:
-        if isinstance(block, ListBlock):
-            marks = block.numbers or ("",) * len(block.items)
-            for mark, item in zip(marks, block.items, strict=True):
-                pieces.append((f"{mark}\t{item}", None) if mark else (item, "List Bullet"))
+        if isinstance(block, ListBlock) and block.numbers:
+            first = body.lists.first_number(block.numbers)
+            number_id = body.lists.start(first) if first is not None else ""
+            for mark, item in zip(block.numbers, block.items, strict=True):
+                pieces.append((item, None, number_id) if number_id else (f"{mark}\t{item}", None, ""))
+        elif isinstance(block, ListBlock):
+            pieces.extend((item, "List Bullet", "") for item in block.items)
         elif isinstance(block, Paragraph):
-            pieces.append((block.text, None))
-    for index, (piece, style) in enumerate(pieces):
+            pieces.append((block.text, None, ""))
+    for index, (piece, style, number_id) in enumerate(pieces):
         paragraph = cell.paragraphs[0] if index == 0 else DocxParagraph(etree.SubElement(cell._tc, _P), cell)
         if style is not None:
             paragraph._p.style = body.style_id(style)
+        if number_id:
+            _as_list_item(paragraph, number_id)
         _space_after(paragraph, CELL_SPACE_AFTER)
         add_text(paragraph, piece)
 
@@ -382,8 +445,13 @@ def _draw(doc: DocxDocument, body: _Body, block: Block) -> None:
         case Paragraph(text, _style):
             body.paragraph(text)
         case ListBlock(items, numbers):
+            first = body.lists.first_number(numbers) if numbers else None
+            number_id = body.lists.start(first) if first is not None else ""
             for index, item in enumerate(items):
-                if numbers:
+                if number_id:
+                    paragraph = body.paragraph(item)
+                    _as_list_item(paragraph, number_id)
+                elif numbers:
                     paragraph = body.paragraph(f"{numbers[index]}\t{item}")
                     paragraph.paragraph_format.left_indent = Cm(0.8)
                     paragraph.paragraph_format.first_line_indent = Cm(-0.8)

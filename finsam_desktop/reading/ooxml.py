@@ -6,6 +6,7 @@ formatting a draft cannot hold."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -26,7 +27,7 @@ def style_names(doc: DocxDocument) -> dict[str, str]:
     return names
 
 
-def list_marker(element: Any, counters: dict[str, int], numbering: dict[str, str], styles: dict[str, str]) -> str:
+def list_marker(element: Any, counters: dict[str, int], numbering: dict[str, Numbered], styles: dict[str, str]) -> str:
     """``- `` for a bullet item, ``3. `` for the third numbered one, "" for a plain paragraph.
     Numbering switched off on the paragraph (``numId`` 0) makes it plain, whatever its style."""
     properties = element.find(_P_PR)
@@ -40,9 +41,9 @@ def list_marker(element: Any, counters: dict[str, int], numbering: dict[str, str
             number_id = number.get(VAL, "")
             if number_id in {"", "0"}:
                 return ""
-            if numbering.get(number_id) == "decimal":
-                counters[number_id] = counters.get(number_id, 0) + 1
-                return f"{counters[number_id]}. "
+            numbered = numbering.get(number_id)
+            if numbered is not None and numbered.format == "decimal":
+                return f"{numbered.next(counters, number_id)}. "
             return "- "
     style = styles.get(style_id, "")
     if "list bullet" in style or "punktlista" in style:
@@ -72,22 +73,51 @@ def _is_bold(run: Any) -> bool:
     return bold is not None and (bold.get(VAL) or "on").lower() not in _OFF
 
 
-def numbering_formats(doc: DocxDocument) -> dict[str, str]:
-    """numId → the format of its first level (``decimal``, ``bullet``…)."""
+@dataclass(frozen=True)
+class Numbered:
+    """How a list (``w:num``) numbers its first level. As in Word, lists sharing a definition
+    count on together, and a list that overrides its start begins again there (LibreOffice
+    writes a numbered block as one list that restarts and one that continues it)."""
+
+    format: str
+    definition: str
+    start: int
+    restart: int | None
+
+    def next(self, counters: dict[str, int], number_id: str) -> int:
+        """The next number; ``counters`` holds each definition's last number and, under
+        ``num:<id>``, which lists have begun."""
+        if f"num:{number_id}" not in counters:
+            counters[f"num:{number_id}"] = 1
+            if self.restart is not None or self.definition not in counters:
+                counters[self.definition] = (self.restart if self.restart is not None else self.start) - 1
+        counters[self.definition] += 1
+        return counters[self.definition]
+
+
+def numbering_formats(doc: DocxDocument) -> dict[str, Numbered]:
+    """numId → how its list numbers its first level (``decimal``, ``bullet``…)."""
     try:
         root = doc.part.numbering_part.element
     except (KeyError, NotImplementedError):
         return {}
-    abstract = {
-        node.get(qn("w:abstractNumId")): node.find(f"{qn('w:lvl')}/{qn('w:numFmt')}")
-        for node in root.findall(qn("w:abstractNum"))
-    }
+    levels = {node.get(qn("w:abstractNumId")): node.find(qn("w:lvl")) for node in root.findall(qn("w:abstractNum"))}
     formats = {}
     for num in root.findall(qn("w:num")):
         link = num.find(qn("w:abstractNumId"))
-        fmt = abstract.get(link.get(qn("w:val"))) if link is not None else None
-        formats[num.get(qn("w:numId"))] = fmt.get(qn("w:val")) if fmt is not None else "bullet"
+        definition = (link.get(VAL) if link is not None else None) or ""
+        level = levels.get(definition)
+        fmt = level.find(qn("w:numFmt")) if level is not None else None
+        start = _number(level.find(qn("w:start"))) if level is not None else None
+        restart = _number(num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}"))
+        shape = (fmt.get(VAL) if fmt is not None else None) or "bullet"
+        formats[num.get(qn("w:numId"))] = Numbered(shape, definition, start or 1, restart)
     return formats
+
+
+def _number(element: Any) -> int | None:
+    value = element.get(VAL, "") if element is not None else ""
+    return int(value) if value.isdigit() and len(value) < 6 else None
 
 
 BLOCK_WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:ins"), qn("w:moveTo")}
