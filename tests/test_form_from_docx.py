@@ -97,6 +97,8 @@ def test_the_office_makes_a_form_from_its_mall_in_the_window(tmp_path: Path, qtb
     qtbot.mouseClick(window.choose_button, Qt.MouseButton.LeftButton)
     assert window.pages.topLevelItemCount() == 4
     assert [window.pages.topLevelItem(0).child(index).text(0) for index in range(2)] == ["Namn på insatsen", "Period"]
+    assert [window.pages.topLevelItem(0).child(index).text(1) for index in range(2)] == ["Kort text", "Tidsperiod"]
+    assert window.pages.headerItem().text(1) == "Typ av fält"
     assert "B.1 Vad har insatsen gjort under perioden?" in window.document.toPlainText()
     window.forbund.setFocus()
     type_text(window.forbund, "Samordningsförbundet Älvdalen")

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from finsam_desktop.document.export import export_docx
 from finsam_desktop.document.structure import build_document, plain_text
 from finsam_desktop.forms.expressions import ExpressionError, evaluate, parse
-from finsam_desktop.forms.kinds import ProcentSpec
+from finsam_desktop.forms.kinds import KINDS, ProcentSpec
 from finsam_desktop.forms.kinds.choice import Selection
 from finsam_desktop.forms.paths import FieldPath, InvalidPath
 from finsam_desktop.forms.spec import load_form
@@ -366,3 +366,8 @@ def test_a_field_path_follows_its_row_when_rows_are_numbered_anew() -> None:
     assert FieldPath.parse("resultat.mal[0]").renumbered(goals, removed) == FieldPath.parse("resultat.mal[0]")
     assert FieldPath.parse("resultat.mal.mal").renumbered(goals, removed) == FieldPath.parse("resultat.mal.mal")  # a column
     assert FieldPath.parse("kostnader[1].belopp").renumbered(goals, removed) == FieldPath.parse("kostnader[1].belopp")
+
+
+def test_every_kind_has_a_swedish_name_for_the_office() -> None:
+    shown = [kind.shown_as for kind in KINDS]
+    assert all(shown) and len(set(shown)) == len(shown), shown

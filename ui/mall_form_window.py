@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from finsam_desktop.document.errors import ImportFailed
 from finsam_desktop.document.structure import build_document
-from finsam_desktop.forms.kinds import kind_name
 from finsam_desktop.forms.spec import FormSpec
 from finsam_desktop.from_mall.mall_form import form_from_docx, install_form, suggested_id
 from finsam_desktop.model import report_model
@@ -61,7 +60,7 @@ class MallFormWindow(QDialog):
         names.addRow("&Förbundets namn:", self.forbund)
         names.addRow("Formulärets &id:", self.form_id)
         self.pages = QTreeWidget()
-        self.pages.setHeaderLabels(["Sidor och frågor", "Sort"])
+        self.pages.setHeaderLabels(["Sidor och frågor", "Typ av fält"])
         self.pages.setAccessibleName("Guidens sidor")
         self.document = QTextBrowser()
         self.document.setAccessibleName("Dokumentet som en tom rapport blir")
@@ -102,7 +101,7 @@ class MallFormWindow(QDialog):
         for section in form.sections:
             page = QTreeWidgetItem(self.pages, [section.heading, ""])
             for spec in section.fields:
-                QTreeWidgetItem(page, [spec.title or spec.key, kind_name(type(spec))])
+                QTreeWidgetItem(page, [spec.title or spec.key, spec.shown_as])
         self.pages.expandAll()
         self.pages.resizeColumnToContents(0)
         self.document.setDocument(text_document(build_document(report_model(form)(), form=form)))

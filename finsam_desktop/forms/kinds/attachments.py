@@ -30,6 +30,7 @@ def file_name(text: str) -> str:
 
 class BilagorSpec(FieldBase):
     kind: Literal["bilagor"]
+    shown_as: ClassVar[str] = "Bilagor"
     max_rows: int = Field(default=0, ge=0)
     none_text: str = "Inga bilagor."
     in_rows: ClassVar[bool] = False

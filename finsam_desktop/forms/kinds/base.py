@@ -90,6 +90,7 @@ class FieldBase(Frozen):
     width: int = Field(default=0, ge=0, le=100)  # per cent of a table's width, as a column
 
     # How the kind behaves; subclasses set what differs.
+    shown_as: ClassVar[str] = ""  # the kind's name in Swedish, where a person sees it
     narrow: ClassVar[int] = 0  # a column's share of a table (per cent) when its values are short
     in_rows: ClassVar[bool] = True  # may be a column of a list or a table
     prose: ClassVar[bool] = False  # free text to spell-check

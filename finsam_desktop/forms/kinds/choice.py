@@ -60,6 +60,7 @@ class ChoiceSpec(Choices):
     """One of a few choices, picked from a list (``Ja``, ``Delvis``, ``Nej``)."""
 
     kind: Literal["choice"]
+    shown_as: ClassVar[str] = "Val"
     prompt: str = ""  # left empty when optional: a reminder of what is asked
     judged_from: str = ""  # the key of a text in the same row whose words can tell the choice
     judgements: dict[str, tuple[str, ...]] = Field(default_factory=dict)  # a choice and the phrases that say it, tried in order
@@ -108,6 +109,7 @@ class FlervalSpec(Choices):
     """Any of the choices, as check boxes; ``other`` names a free choice with its own text."""
 
     kind: Literal["flerval"]
+    shown_as: ClassVar[str] = "Flerval"
     other: str = ""  # "Annat": ticked when its text is written
     in_rows: ClassVar[bool] = False
     label_alone: ClassVar[bool] = True

@@ -23,6 +23,7 @@ class DateRangeSpec(FieldBase):
     """``parts`` names the two dates (``{ start = "Startdatum", slut = "Slutdatum" }``)."""
 
     kind: Literal["daterange"]
+    shown_as: ClassVar[str] = "Tidsperiod"
     parts: dict[str, str] = Field(min_length=2, max_length=2)
     parts_required: ClassVar[bool] = True
     in_rows: ClassVar[bool] = False

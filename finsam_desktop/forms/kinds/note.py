@@ -15,6 +15,7 @@ class AnteckningSpec(FieldBase):
     """Text of the mall shown in the wizard and printed in the report; nothing is typed."""
 
     kind: Literal["anteckning"]
+    shown_as: ClassVar[str] = "Anteckning"
     label: str = ""
     text: str
     in_rows: ClassVar[bool] = False

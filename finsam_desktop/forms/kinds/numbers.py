@@ -57,6 +57,7 @@ class NumberBase(TypedBase):
 
 class KronorSpec(NumberBase):
     kind: Literal["kronor"]
+    shown_as: ClassVar[str] = "Belopp i kronor"
     entry: ClassVar[type[Entry[Any]]] = KronorEntry
     narrow: ClassVar[int] = 22
     example: ClassVar[str] = "i kronor, till exempel 480 000"
@@ -85,6 +86,7 @@ class AntalSpec(NumberBase):
     """How many: participants, meetings. ``unit`` is printed after the number (``st``)."""
 
     kind: Literal["antal"]
+    shown_as: ClassVar[str] = "Antal"
     entry: ClassVar[type[Entry[Any]]] = AntalEntry
     narrow: ClassVar[int] = 12
     example: ClassVar[str] = "som ett heltal, till exempel 12"
@@ -104,6 +106,7 @@ class ProcentSpec(NumberBase):
     """A share in per cent, 0–``max``."""
 
     kind: Literal["procent"]
+    shown_as: ClassVar[str] = "Procent"
     entry: ClassVar[type[Entry[Any]]] = ProcentEntry
     narrow: ClassVar[int] = 12
     example: ClassVar[str] = "i procent, till exempel 45"

@@ -111,6 +111,7 @@ class ListSpec(RowsBase):
     block per signer with a line to sign on (``layout = "signatures"``)."""
 
     kind: Literal["list"]
+    shown_as: ClassVar[str] = "Lista"
     item_label: str = ""
     layout: ListLayout = ""
     max_rows: int = Field(default=0, ge=0)
@@ -198,6 +199,7 @@ class TableSpec(RowsBase):
     with a cell per column."""
 
     kind: Literal["table"]
+    shown_as: ClassVar[str] = "Tabell"
     row_header: str = ""
     rows: tuple[str, ...] = Field(min_length=1)
 

@@ -17,6 +17,7 @@ class TextSpec(FieldBase):
     """One line: a name, a title."""
 
     kind: Literal["text"]
+    shown_as: ClassVar[str] = "Kort text"
     names: ClassVar[bool] = True
     long_text: ClassVar[int] = 200
 
@@ -29,6 +30,7 @@ class LinesSpec(FieldBase):
     """A few lines: an address, a workplace with its department."""
 
     kind: Literal["lines"]
+    shown_as: ClassVar[str] = "Flera rader"
     names: ClassVar[bool] = True
     long_text: ClassVar[int] = 500
 
@@ -37,6 +39,7 @@ class AnswerSpec(FieldBase):
     """A free answer: paragraphs and lists, pages long if need be."""
 
     kind: Literal["answer"]
+    shown_as: ClassVar[str] = "Fritextsvar"
     prose: ClassVar[bool] = True
     long_text: ClassVar[int] = 60_000
     paragraphs: ClassVar[bool] = True
@@ -53,6 +56,7 @@ class PostortSpec(FieldBase):
     """The town after the postnummer (Postadress in Swedish forms)."""
 
     kind: Literal["postort"]
+    shown_as: ClassVar[str] = "Postort"
     names: ClassVar[bool] = True
     long_text: ClassVar[int] = 100
     example: ClassVar[str] = "orten efter postnumret, till exempel Gävle"

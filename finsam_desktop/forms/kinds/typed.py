@@ -76,6 +76,7 @@ class TypedBase(FieldBase):
 
 class DateSpec(TypedBase):
     kind: Literal["date"]
+    shown_as: ClassVar[str] = "Datum"
     entry: ClassVar[type[Entry[Any]]] = DateEntry
     narrow: ClassVar[int] = 18
     example: ClassVar[str] = "till exempel 2025-03-31"
@@ -84,6 +85,7 @@ class DateSpec(TypedBase):
 
 class PhoneSpec(TypedBase):
     kind: Literal["phone"]
+    shown_as: ClassVar[str] = "Telefonnummer"
     entry: ClassVar[type[Entry[Any]]] = PhoneEntry
     narrow: ClassVar[int] = 22
     example: ClassVar[str] = "till exempel 070-123 45 67"
@@ -102,6 +104,7 @@ class PhoneSpec(TypedBase):
 
 class EmailSpec(TypedBase):
     kind: Literal["email"]
+    shown_as: ClassVar[str] = "E-postadress"
     entry: ClassVar[type[Entry[Any]]] = EmailEntry
     example: ClassVar[str] = "till exempel fornamn.efternamn@kommun.se"
     sample_text: ClassVar[str] = "lena.sjoberg@ockelbo.se"
@@ -109,6 +112,7 @@ class EmailSpec(TypedBase):
 
 class PostnummerSpec(TypedBase):
     kind: Literal["postnummer"]
+    shown_as: ClassVar[str] = "Postnummer"
     entry: ClassVar[type[Entry[Any]]] = PostnummerEntry
     narrow: ClassVar[int] = 14
     example: ClassVar[str] = "till exempel 802 50"
