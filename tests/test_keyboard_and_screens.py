@@ -347,3 +347,25 @@ def test_the_focus_frame_never_clips_a_buttons_text(launcher: Launcher, qtbot: Q
     window.close()  # back to the start screen
     look_at(launcher.start)
     assert clipped == []
+
+
+def test_the_review_pages_buttons_wrap_rather_than_clip_on_a_narrow_window(launcher: Launcher, qtbot: QtBot) -> None:
+    """1366×768 at 150 % leaves a window 911 points wide: the four export buttons do not fit
+    in one row, so they take two, each whole ("Spara som PDF…" lost its S when squeezed)."""
+    with qtbot.waitSignal(launcher.start.session_opened):
+        launcher.start.sample_button.click()
+    window = launcher.windows[0]
+    window.resize(911, 485)
+    window.sidebar.setCurrentRow(window.stack.count() - 1)
+    page = window.stack.currentWidget()
+    buttons = [page.export_button, page.print_button, page.pdf_button, page.mail_button]
+    qtbot.waitUntil(lambda: all(button.isVisible() for button in buttons))
+    assert [button.text() for button in buttons if not _text_fits(button)] == []
+    assert all(button.width() >= button.sizeHint().width() for button in buttons)
+    assert all(page.rect().contains(QRect(button.mapTo(page, QPoint(0, 0)), button.size())) for button in buttons)
+    assert len({button.y() for button in buttons}) == 2, "two rows"
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.pdf_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(page.pdf_button, Qt.Key.Key_Tab)
+    assert page.mail_button.hasFocus(), "Tab goes on in reading order, to the next row"

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +25,7 @@ from finsam_desktop.roles import form_of
 from finsam_desktop.spelling.report import FoundMisspelling
 from finsam_desktop.validation import FEL, Problem
 from ui.editors.field import SEVERITY_TEXT
+from ui.flow_layout import FlowLayout
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 SPELLING_ROLE = Qt.ItemDataRole.UserRole + 1  # an item about spelling, not a problem
@@ -48,14 +48,13 @@ class ReviewPage(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow screen instead of clipping the words
         self.export_button = QPushButton("&Exportera Word-dokument…")
         self.print_button = QPushButton("Förhandsgranska och &skriv ut…")
         self.pdf_button = QPushButton("Spara som &PDF…")
         self.mail_button = QPushButton("Skicka med e-&post…")
         for button in (self.export_button, self.print_button, self.pdf_button, self.mail_button):
             buttons.addWidget(button)
-        buttons.addStretch()
         layout.addLayout(buttons)
         splitter = QSplitter()
         self.problems = QListWidget()
