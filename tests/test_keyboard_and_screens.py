@@ -324,16 +324,18 @@ def _text_fits(button: QPushButton) -> bool:
     return button.fontMetrics().horizontalAdvance(option.text.replace("&", "")) + icon <= room
 
 
-def test_the_focus_frame_never_clips_a_buttons_text(launcher: Launcher, qtbot: QtBot) -> None:
-    """Focus each button of the start screen and of every page of the wizard at 1024×700: its
-    frame changes colour only, and the whole text stays readable ("Ny rappor", "Ka…er")."""
+@pytest.mark.parametrize("size", [(1024, 700), (911, 485)])
+def test_the_focus_frame_never_clips_a_buttons_text(launcher: Launcher, qtbot: QtBot, size: tuple[int, int]) -> None:
+    """Focus each button of the start screen and of every page of the wizard at 1024×700 and
+    in the room 1366×768 at 150 % leaves: its frame changes colour only, and the whole text
+    stays readable ("Ny rappor", "Ka…er")."""
     with qtbot.waitSignal(launcher.start.session_opened):
         launcher.start.sample_button.click()
     window = launcher.windows[0]
     clipped: list[str] = []
 
     def look_at(top: QWidget) -> None:
-        top.resize(1024, 700)  # the smallest screen the app is made for
+        top.resize(*size)
         top.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is top)
         for button in [each for each in top.findChildren(QPushButton) if each.isVisible() and each.isEnabled()]:
