@@ -24,7 +24,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from finsam_desktop.drafts import DraftFile, DraftUnreadable, Revision, decode, read_draft, revision_of
+from finsam_desktop.drafts import DraftFile, DraftUnreadable, Revision, decode, is_revision_of, read_draft, revision_of
 from finsam_desktop.paths import journals_dir
 
 SUFFIX = ".journal"
@@ -137,7 +137,10 @@ def _recovery(journal: Path) -> Recovery | None:
     if caught_up == (stored.name, stored.draft, tuple(stored.handoffs), stored.imported):
         journal.unlink(missing_ok=True)  # the save got there after all
         return None
-    same = current.revision == Revision(str(header.get("revision", "")))
+    try:
+        same = is_revision_of(Revision(str(header.get("revision", ""))), draft_path.read_bytes())
+    except OSError:
+        same = False
     return Recovery(draft_path, journal, stored, written, Restore.ONTO_DRAFT if same else Restore.AS_COPY_NEWER)
 
 

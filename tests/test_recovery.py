@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import stat
@@ -16,8 +17,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from finsam_desktop.drafts import encode, read_draft
-from finsam_desktop.journal import Recovery, Restore, find_recoveries, journal_path
+from finsam_desktop.drafts import Revision, encode, read_draft
+from finsam_desktop.journal import Recovery, Restore, find_recoveries, journal_path, write_journal
 from finsam_desktop.paths import drafts_dir, journals_dir
 from finsam_desktop.session import DraftSession
 from tests.gavleborg import Draft
@@ -212,3 +213,17 @@ def test_journals_of_the_earlier_version_are_still_offered(qtbot: QtBot, monkeyp
     recovered = app_module.offer_recovery(None)
     assert recovered is not None and recovered.draft.analys.systemfel == "Från förra versionen"
     assert not legacy.exists()
+
+
+def test_a_journal_of_an_earlier_version_goes_back_onto_its_unchanged_draft() -> None:
+    """Earlier versions named a draft's content by its SHA-256; such a journal still counts
+    its draft as unchanged, rather than bringing the text back as a copy beside it."""
+    session = DraftSession.create(drafts_dir(), "", Draft())
+    session.draft.analys.systemfel = "Skrivet i förra versionen"
+    earlier = Revision(hashlib.sha256(session.path.read_bytes()).hexdigest())
+    write_journal(session.path, earlier, session.snapshot(), "tidigare")
+    (recovery,) = find_recoveries()
+    assert recovery.restore is Restore.ONTO_DRAFT
+    session.path.write_bytes(session.path.read_bytes().replace(b"{", b"{ ", 1))  # saved since, elsewhere
+    (recovery,) = find_recoveries()
+    assert recovery.restore is Restore.AS_COPY_NEWER
