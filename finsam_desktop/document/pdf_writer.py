@@ -3,8 +3,8 @@
 """The report as a tagged, accessible PDF (PDF/UA-1), typeset by Typst.
 
 Public bodies must publish accessible documents: the PDF has a title, the language sv-SE,
-real headings (H1, H2), table header cells (the label column as row headers) and a reading order, which Qt's PDF writer cannot
-give. The page is the Word document's: A4, 25/22 mm margins, Arial 11 pt, the förbund's footer
+real headings (H1, H2), table header cells (a label column as row headers) and a reading
+order, which Qt's PDF writer cannot give. The page is the Word document's: A4, 25/22 mm margins, Arial 11 pt, the förbund's footer
 with ``Sida N(M)`` and the UTKAST mark on every page of a report with errors. Every piece of
 the user's text goes in as a Typst string literal, so nothing typed can be read as markup.
 """
@@ -154,7 +154,7 @@ def write_pdf(report: ReportDocument, path: Path) -> int:
     Raises :class:`ExportError` with a Swedish message when it could not be written."""
     try:
         data, pages = pdf_bytes(report)
-    except (typst.TypstError, pikepdf.PdfError) as error:  # a font missing on this computer, say
+    except (typst.TypstError, pikepdf.PdfError) as error:  # a font missing on this computer, say, or a tagging fault
         raise ExportError(path, f"PDF-filen ”{path.name}” kunde inte skapas ({error}).", detail=str(error)) from error
     try:
         atomic_write(path, data)
