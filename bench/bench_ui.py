@@ -57,7 +57,7 @@ def memory_report() -> str:
     """Median peak memory of the wizard with the maximal draft and the dictionary loaded,
     against the bare window; and how long after the shown window the dictionary was ready."""
     draft = _maximal_file()
-    wizard = statistics.median(_start("app", str(draft))[1] for _ in range(3))
+    wizard = statistics.median(_started("settled", str(draft))[1] for _ in range(3))
     spelling = [_started("spelling", str(draft)) for _ in range(3)]
     ready, with_dictionary = statistics.median(each[0] for each in spelling), statistics.median(each[1] for each in spelling)
     bare = statistics.median(_start("bare", str(FIELDS))[1] for _ in range(3))

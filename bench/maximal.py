@@ -4,9 +4,10 @@
 
 from __future__ import annotations
 
+from finsam_desktop.forms.heading import DEFAULT_FORM
 from finsam_desktop.forms.kinds import FieldBase, RowsBase
 from finsam_desktop.forms.paths import FieldPath
-from finsam_desktop.forms.spec import DEFAULT_FORM, load_form
+from finsam_desktop.forms.spec import load_form
 from finsam_desktop.model import Report, report_model, row_type
 
 PARAGRAPH = (

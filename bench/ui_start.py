@@ -1,13 +1,15 @@
 # SPDX-FileCopyrightText: 2026 Finsam Slutrapport
 # SPDX-License-Identifier: EUPL-1.2
-"""Started as a process by the UI benchmark: time to an interactive window, and memory.
+"""Started as a process by the UI benchmark: time to a painted window, and memory.
 
-``python -m bench.ui_start app DRAFT`` opens the wizard on DRAFT; ``... bare N`` opens a
-plain PySide6 window with N pages of line edits (the floor). Prints seconds from
-interpreter start to a shown, laid-out window, and peak memory in MiB. ``... spelling DRAFT``
-opens the wizard and waits for the dictionary: seconds from the shown window to a ready
-dictionary, and peak memory then. ``... start`` opens the start window (Dina rapporter),
-``... empty`` an empty PySide6 window (its floor).
+``python -m bench.ui_start app DRAFT`` starts the app as ``finsam-desktop DRAFT`` does (the
+same entry point, imports included) and ``... start`` as ``finsam-desktop`` does, to the
+start window; ``... bare N`` opens a plain PySide6 window with N fields on nine pages (the
+floor), ``... empty`` an empty one. Each ends once its first window has been painted and
+prints the seconds since the interpreter started and the peak memory in MiB.
+``... settled DRAFT`` is ``app`` a second after the paint (what the open report holds), and
+``... spelling DRAFT`` waits for the dictionary: seconds from the paint to a ready
+dictionary, and the peak memory then.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ import os
 import resource
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SETTLED_MS = 1000
 
 
 def peak_mib() -> float:
@@ -32,53 +37,89 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def main() -> None:
+def since_start() -> float:
+    """Seconds since this process began (its own clock, so imports before ``main`` count)."""
+    with open("/proc/self/stat") as stat:
+        started = int(stat.read().rpartition(")")[2].split()[19]) / os.sysconf("SC_CLK_TCK")
+    with open("/proc/uptime") as uptime:
+        return float(uptime.read().split()[0]) - started
+
+
+def finish(elapsed: float) -> None:
+    """Print the figures and end at once: the time is to the painted window, not to teardown."""
+    print(f"{elapsed:.4f} {peak_mib():.1f}", flush=True)
+    os._exit(0)
+
+
+def on_first_paint(then: Callable[[], None]) -> None:
+    """Run ``then`` once the first window has been painted, whoever made it: an application
+    filter waits for a window's first Paint, then lets that paint end before ``then``."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    if sys.argv[1] in ("app", "spelling"):
-        from finsam_desktop.session import DraftSession
-        from ui.app import create_application
-        from ui.main_window import MainWindow
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.isWindow():
+                QApplication.instance().removeEventFilter(self)
+                QTimer.singleShot(0, then)
+            return False
 
-        app = create_application([])
-        window: QWidget = MainWindow(DraftSession.open(Path(sys.argv[2])))
-    elif sys.argv[1] == "start":
-        from ui.app import create_application
-        from ui.start_window import StartWindow
+    app = QApplication.instance()
+    app.installEventFilter(FirstPaint(app))
 
-        app = create_application([])
-        window = StartWindow()
-    elif sys.argv[1] == "empty":
-        app = QApplication([])
-        window = QWidget()
-    else:
-        from PySide6.QtWidgets import QLineEdit, QListWidget, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
 
-        app = QApplication([])
-        window = QWidget()
-        stack = QStackedWidget()
-        pages, fields = 9, int(sys.argv[2])
-        for _page in range(pages):
-            page = QWidget()
-            layout = QVBoxLayout(page)
-            for index in range(fields // pages):
-                layout.addWidget(QPlainTextEdit("x" * 20_000) if index % 2 else QLineEdit("x"))
-            stack.addWidget(page)
-        outer = QVBoxLayout(window)
-        outer.addWidget(QListWidget())
-        outer.addWidget(stack)
+def bare_window(fields: int):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLineEdit, QListWidget, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
+
+    window = QWidget()
+    stack = QStackedWidget()
+    pages = 9
+    for _page in range(pages):
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        for index in range(fields // pages):
+            layout.addWidget(QPlainTextEdit("x" * 20_000) if index % 2 else QLineEdit("x"))
+        stack.addWidget(page)
+    outer = QVBoxLayout(window)
+    outer.addWidget(QListWidget())
+    outer.addWidget(stack)
+    return window
+
+
+def wait_for_dictionary() -> None:
+    from PySide6.QtCore import QTimer
+
+    from ui.spelling import spelling_service
+
+    painted = time.perf_counter()
+
+    def check() -> None:
+        service = spelling_service()
+        if service.checker is None and not service.problem:
+            QTimer.singleShot(1, check)
+            return
+        finish(time.perf_counter() - painted)
+
+    check()
+
+
+def main() -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    mode = sys.argv[1]
+    app = QApplication([sys.argv[0]])
+    if mode in ("app", "settled", "spelling", "start"):
+        from finsam_desktop.cli import main as entry
+
+        after = {"spelling": wait_for_dictionary, "settled": lambda: QTimer.singleShot(SETTLED_MS, lambda: finish(0))}
+        on_first_paint(after.get(mode, lambda: finish(since_start())))
+        entry(sys.argv[2:3])
+        return
+    on_first_paint(lambda: finish(since_start()))
+    window = QWidget() if mode == "empty" else bare_window(int(sys.argv[2]))
     window.show()
-    app.processEvents()
-    elapsed = time.perf_counter()  # perf_counter starts near interpreter start on Linux
-    if sys.argv[1] == "spelling":
-        from ui.spelling import spelling_service
-
-        while spelling_service().checker is None and not spelling_service().problem:
-            app.processEvents()
-            time.sleep(0.001)
-        elapsed = time.perf_counter() - elapsed
-    peak = peak_mib()
-    print(f"{elapsed:.4f} {peak:.1f}")
+    app.exec()
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 """``finsam-desktop``: the app with no arguments, headless commands with one.
 
 Each command is a function taking the parsed arguments and returning the exit code;
-:data:`COMMANDS` lists them with their arguments, so new ones are one entry each.
+:data:`COMMANDS` lists them with their arguments, so new ones are one entry each. A command
+loads what it uses when it runs: the app, started from here, waits for none of it.
 """
 
 from __future__ import annotations
@@ -16,24 +17,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from finsam_desktop import __version__
-from finsam_desktop.document.errors import ImportFailed
-from finsam_desktop.document.export import ExportError, export_docx, export_message
-from finsam_desktop.document.pdf_writer import write_pdf
-from finsam_desktop.document.structure import build_document
-from finsam_desktop.drafts import DraftError, atomic_write, backup_path, encode, read_draft
-from finsam_desktop.forms.form_file import read_form_file
-from finsam_desktop.forms.registry import installed_forms
-from finsam_desktop.forms.spec import DEFAULT_FORM, load_form
-from finsam_desktop.model import report_model
-from finsam_desktop.reading.importer import read_docx
-from finsam_desktop.sample import has_sample, sample_report
-from finsam_desktop.schema import draft_schema
-from finsam_desktop.validation import has_errors, validate
+from finsam_desktop.forms.heading import DEFAULT_FORM
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from finsam_desktop.drafts import DraftError, read_draft
+    from finsam_desktop.validation import has_errors, validate
+
     try:
         loaded = read_draft(args.path)
     except DraftError as error:
@@ -47,6 +39,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _write(path: Path, data: bytes, keep_backup: bool = False) -> int:
     """Write an output file; with ``keep_backup`` (drafts), one already there is kept as ``<file>.bak``."""
+    from finsam_desktop.document.export import export_message
+    from finsam_desktop.drafts import atomic_write, backup_path
+
     try:
         if keep_backup and path.is_file():
             atomic_write(backup_path(path), path.read_bytes(), private=True)
@@ -60,6 +55,8 @@ def _write(path: Path, data: bytes, keep_backup: bool = False) -> int:
 
 def _form_id(args: argparse.Namespace) -> str | None:
     """The ``--form`` asked for, if it is installed (else it is said, and None)."""
+    from finsam_desktop.forms.registry import installed_forms
+
     forms = installed_forms().forms
     if args.form in forms:
         return str(args.form)
@@ -69,6 +66,10 @@ def _form_id(args: argparse.Namespace) -> str | None:
 
 def _new(args: argparse.Namespace) -> int:
     """An empty report in the newest installed edition of the form."""
+    from finsam_desktop.drafts import encode
+    from finsam_desktop.forms.spec import load_form
+    from finsam_desktop.model import report_model
+
     form_id = _form_id(args)
     if form_id is None:
         return EXIT_UNREADABLE
@@ -80,6 +81,9 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _sample(args: argparse.Namespace) -> int:
+    from finsam_desktop.drafts import encode
+    from finsam_desktop.sample import has_sample, sample_report
+
     form_id = _form_id(args)
     if form_id is None:
         return EXIT_UNREADABLE
@@ -98,6 +102,11 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from finsam_desktop.document.export import ExportError, export_docx
+    from finsam_desktop.document.pdf_writer import write_pdf
+    from finsam_desktop.document.structure import build_document
+    from finsam_desktop.drafts import DraftError, read_draft
+
     outputs = [args.output, *([args.pdf] if args.pdf is not None else [])]
     if any(output.exists() and output.samefile(args.draft) for output in outputs):
         print(f"”{args.draft.name}” är utkastet självt. Välj ett annat namn för dokumentet.", file=sys.stderr)
@@ -125,6 +134,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from finsam_desktop.document.errors import ImportFailed
+    from finsam_desktop.drafts import encode
+    from finsam_desktop.forms.spec import load_form
+    from finsam_desktop.reading.importer import read_docx
+
     form_id = _form_id(args) if args.form else ""
     if form_id is None:
         return EXIT_UNREADABLE
@@ -142,6 +156,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from finsam_desktop.schema import draft_schema
+
     form_id = _form_id(args)
     if form_id is None:
         return EXIT_UNREADABLE
@@ -154,6 +170,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _spell(args: argparse.Namespace) -> int:
     """Possibly misspelled words of every answer, with up to three suggestions each."""
+    from finsam_desktop.drafts import DraftError, read_draft
     from finsam_desktop.spelling.checker import SpellChecker
     from finsam_desktop.spelling.lexicon import NoDictionary, load_lexicon
     from finsam_desktop.spelling.report import misspellings
@@ -199,6 +216,8 @@ def _compile(args: argparse.Namespace) -> int:
 
 def _forms(_args: argparse.Namespace) -> int:
     """One line per installed form; broken form files on standard error, with their problem."""
+    from finsam_desktop.forms.registry import installed_forms
+
     installed = installed_forms()
     for form in installed.all():
         print(f"{form.id}\t{form.form.title} – {form.form.subtitle} ({form.edition})\t{form.forbund.name}")
@@ -208,6 +227,8 @@ def _forms(_args: argparse.Namespace) -> int:
 
 
 def _form_check(args: argparse.Namespace) -> int:
+    from finsam_desktop.forms.form_file import read_form_file
+
     _form, problems = read_form_file(args.file)
     for problem in problems:
         where = f"{problem.line}:{problem.column}" if problem.column else f"{problem.line}"
@@ -218,6 +239,7 @@ def _form_check(args: argparse.Namespace) -> int:
 
 
 def _form_from_docx(args: argparse.Namespace) -> int:
+    from finsam_desktop.document.errors import ImportFailed
     from finsam_desktop.from_mall.mall_form import form_from_docx
 
     try:

@@ -34,8 +34,9 @@ from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny, ValidationError
 
 from finsam_desktop.forms.carry import carry
+from finsam_desktop.forms.heading import DEFAULT_FORM
 from finsam_desktop.forms.registry import installed_forms
-from finsam_desktop.forms.spec import DEFAULT_FORM, FormSpec
+from finsam_desktop.forms.spec import FormSpec
 from finsam_desktop.model import Report, report_model
 from finsam_desktop.paths import drafts_dir, drafts_folder, locks_dir
 from finsam_desktop.roles import form_of, role_text

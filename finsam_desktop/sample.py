@@ -8,7 +8,8 @@ from __future__ import annotations
 import tomllib
 
 from finsam_desktop.forms.carry import carry
-from finsam_desktop.forms.spec import DEFAULT_FORM, load_form
+from finsam_desktop.forms.heading import DEFAULT_FORM
+from finsam_desktop.forms.spec import load_form
 from finsam_desktop.model import Report, report_model
 from finsam_desktop.resources import resource
 

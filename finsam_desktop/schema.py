@@ -13,7 +13,8 @@ from typing import Any
 from pydantic import create_model
 
 from finsam_desktop.drafts import FORMAT, SCHEMA_VERSION, DraftFile
-from finsam_desktop.forms.spec import DEFAULT_FORM, load_form
+from finsam_desktop.forms.heading import DEFAULT_FORM
+from finsam_desktop.forms.spec import load_form
 from finsam_desktop.model import report_model
 
 

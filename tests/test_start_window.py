@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QLi
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.document.export import export_docx
+from finsam_desktop.forms.heading import DEFAULT_FORM
 from finsam_desktop.forms.registry import form_choices, installed_forms
-from finsam_desktop.forms.spec import DEFAULT_FORM, load_form
+from finsam_desktop.forms.spec import load_form
 from finsam_desktop.paths import drafts_dir, forms_dir
 from finsam_desktop.sample import sample_report
 from finsam_desktop.session import DraftSession

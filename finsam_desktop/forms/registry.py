@@ -15,7 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from finsam_desktop.forms.form_file import FormProblem, check_form, read_form_file
-from finsam_desktop.forms.spec import DEFAULT_FORM, FormSpec
+from finsam_desktop.forms.heading import DEFAULT_FORM
+from finsam_desktop.forms.spec import FormSpec
 from finsam_desktop.paths import forms_dir
 from finsam_desktop.resources import resource
 

@@ -17,12 +17,11 @@ from typing import Literal
 
 from pydantic import Field
 
+from finsam_desktop.forms.heading import DEFAULT_FORM
 from finsam_desktop.forms.kinds import FieldBase, FieldSpec, RowsBase, TableSpec
 from finsam_desktop.forms.kinds.base import Frozen
 from finsam_desktop.forms.paths import FieldPath, InvalidPath
 from finsam_desktop.forms.rules import Rule
-
-DEFAULT_FORM = "gavleborg-slutrapport"
 
 
 class SectionSpec(Frozen):
