@@ -78,7 +78,8 @@ def main() -> None:
     start = StartWindow()
     start.resize(900, 560)
     start.show()
-    app.processEvents()
+    while not start.listed:  # the drafts are listed once the window is painted
+        app.processEvents()
     start.grab().save(str(args.out / "00-start.png"))
     window = MainWindow(DraftSession.create(drafts_dir(), name, draft))
     window.resize(1180, 820)

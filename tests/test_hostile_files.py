@@ -111,6 +111,7 @@ def test_the_start_screen_opens_with_hostile_files_in_the_folder(qtbot: QtBot) -
     window = StartWindow()
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.listed)
     assert window.recent.topLevelItemCount() == len(list(drafts_dir().glob("*.json")))
 
 

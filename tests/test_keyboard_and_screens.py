@@ -46,6 +46,7 @@ def launcher(qtbot: QtBot) -> Launcher:
     launcher = Launcher()
     launcher.start.show()
     qtbot.waitExposed(launcher.start)
+    qtbot.waitUntil(lambda: launcher.start.listed)
     return launcher
 
 

@@ -15,12 +15,15 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from finsam_desktop.drafts import Revision, encode, read_draft
 from finsam_desktop.journal import Recovery, Restore, find_recoveries, journal_path, write_journal
 from finsam_desktop.paths import drafts_dir, journals_dir
 from finsam_desktop.session import DraftSession
+from tests.dialogs import when_shown
 from tests.gavleborg import Draft
 from ui import app as app_module
 from ui.autosave import JOURNAL_MAX_WAIT_MS
@@ -227,3 +230,28 @@ def test_a_journal_of_an_earlier_version_goes_back_onto_its_unchanged_draft() ->
     session.path.write_bytes(session.path.read_bytes().replace(b"{", b"{ ", 1))  # saved since, elsewhere
     (recovery,) = find_recoveries()
     assert recovery.restore is Restore.AS_COPY_NEWER
+
+
+def test_the_start_screen_is_up_first_and_unsaved_text_is_offered_over_it(qtbot: QtBot) -> None:
+    session = DraftSession.create(drafts_dir(), "", Draft())
+    session.draft.analys.systemfel = "Skrivet före strömavbrottet"
+    session.write_journal(session.snapshot())
+    session.close()  # its window is gone
+    app_module.create_application([])
+    launcher = app_module.Launcher()
+    qtbot.addWidget(launcher.start)
+    asked_over: list[bool] = []
+
+    def restore(box: QMessageBox) -> None:
+        asked_over.append(box.parent() is launcher.start and launcher.start.isVisible())
+        button = next(b for b in box.findChildren(QPushButton) if b.text() == "Återställ texten")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    when_shown(QMessageBox, restore)
+    launcher.run()
+    assert launcher.start.isVisible() and not launcher.windows, "the start screen shows before anything is read"
+    qtbot.waitUntil(lambda: bool(launcher.windows), timeout=5000)
+    qtbot.addWidget(launcher.windows[0])
+    assert asked_over == [True], "the question stands over the start screen"
+    assert launcher.windows[0].session.draft.analys.systemfel == "Skrivet före strömavbrottet"
+    assert not launcher.start.isVisible()

@@ -30,6 +30,7 @@ def start(qtbot: QtBot) -> StartWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.listed)
     return window
 
 
@@ -224,3 +225,43 @@ def test_where_no_file_manager_answers_the_path_is_said_and_can_be_copied(qtbot:
     qtbot.waitUntil(lambda: len(said) == 2)
     assert said[1] == f"Inget filhanteringsprogram svarade. ”Slutrapport.docx” finns i {tmp_path}."
     assert QApplication.clipboard().text() == str(document)
+
+
+def test_the_start_screen_is_painted_before_the_drafts_are_read(qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent, QObject
+
+    from finsam_desktop import drafts
+
+    for name in ("Första", "Andra"):
+        DraftSession.create(drafts_dir(), name, sample_report()[1]).close()
+    painted: list[QEvent.Type] = []
+    read_when: list[int] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event.type())
+            return False
+
+    listing = drafts.list_drafts
+    monkeypatch.setattr(drafts, "list_drafts", lambda folder: read_when.append(len(painted)) or listing(folder))
+    window = StartWindow()
+    qtbot.addWidget(window)
+    paints = Paints(window)
+    window.installEventFilter(paints)
+    window.show()
+    assert window.empty_note.text() == "Läser in dina rapporter …" and not window.recent.isVisibleTo(window)
+    qtbot.waitUntil(lambda: window.listed)
+    assert read_when and read_when[0] > 0, "the drafts are read once the window is on the screen"
+    names = {window.recent.topLevelItem(row).text(0) for row in range(window.recent.topLevelItemCount())}
+    assert names == {"Första", "Andra"} and window.recent.isVisible() and not window.empty_note.isVisible()
+
+
+def test_the_app_and_its_start_screen_load_without_the_forms_engine() -> None:
+    import subprocess
+    import sys
+
+    heavy = ("pydantic", "docx", "finsam_desktop.forms.spec", "finsam_desktop.drafts", "ui.main_window")
+    code = f"import sys, finsam_desktop.cli, ui.app; print([m for m in {heavy!r} if m in sys.modules])"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "[]"

@@ -1,6 +1,9 @@
 # SPDX-FileCopyrightText: 2026 Finsam Slutrapport
 # SPDX-License-Identifier: EUPL-1.2
-"""Start the desktop app: the Qt application in Swedish, work left from a crash, the windows."""
+"""Start the desktop app: the Qt application in Swedish, work left from a crash, the windows.
+
+The start screen needs Qt alone and shows first; the forms engine, the drafts and the
+dictionary load once it is painted (or with the report asked for on the command line)."""
 
 from __future__ import annotations
 
@@ -8,29 +11,23 @@ import errno
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from finsam_desktop import __version__
-from finsam_desktop.drafts import (
-    NEW_FILE,
-    DraftError,
-    DraftUnreadable,
-    new_draft_path,
-    read_draft,
-    remove_leftover_temps,
-)
-from finsam_desktop.journal import Recovery, Restore, adopt_legacy_journals, find_recoveries
 from finsam_desktop.paths import APP_NAME, drafts_dir, drafts_folder, journals_dir
 from finsam_desktop.resources import resource
-from finsam_desktop.roles import role_text
-from finsam_desktop.session import DraftSession
 from ui import colours, geometry, keyboard_menu
 from ui.diagnostics import Diagnostics
-from ui.main_window import MainWindow
-from ui.spelling import spelling_service
+from ui.first_paint import after_first_paint
 from ui.start_window import StartWindow
+
+if TYPE_CHECKING:
+    from finsam_desktop.journal import Recovery
+    from finsam_desktop.session import DraftSession
+    from ui.main_window import MainWindow
 
 LEFTOVER_AGE_AT_START = 60  # seconds: a save in another window takes milliseconds
 
@@ -57,6 +54,11 @@ def create_application(argv: list[str]) -> QApplication:
 def recovered_session(recovery: Recovery) -> DraftSession:
     """A session holding the recovered text: onto its draft when that is as it was, otherwise
     saved at once as a new file beside it, so nothing newer is written over."""
+    from finsam_desktop.drafts import NEW_FILE, DraftUnreadable, new_draft_path, read_draft
+    from finsam_desktop.journal import Restore
+    from finsam_desktop.roles import role_text
+    from finsam_desktop.session import DraftSession
+
     stored = recovery.stored
     if recovery.restore is Restore.ONTO_DRAFT:
         try:
@@ -80,6 +82,8 @@ def recovered_session(recovery: Recovery) -> DraftSession:
 
 def ask_restore(parent: QWidget | None, recovery: Recovery) -> bool:
     """Ask whether to bring back text that was not saved; True to restore it."""
+    from finsam_desktop.roles import role_text
+
     name = role_text(recovery.stored.draft, "name") or recovery.stored.name or "rapporten"
     box = QMessageBox(QMessageBox.Icon.Question, "Osparad text", "", parent=parent)
     box.setText(f"Programmet avslutades innan allt i ”{name}” hann sparas ({recovery.written:%Y-%m-%d %H:%M}).")
@@ -92,6 +96,9 @@ def ask_restore(parent: QWidget | None, recovery: Recovery) -> bool:
 
 def offer_recovery(parent: QWidget | None) -> DraftSession | None:
     """Offer back text that a crash or power cut kept from being saved."""
+    from finsam_desktop.drafts import DraftError, remove_leftover_temps
+    from finsam_desktop.journal import adopt_legacy_journals, find_recoveries
+
     for folder in (drafts_dir(), journals_dir()):
         remove_leftover_temps(folder, older_than=LEFTOVER_AGE_AT_START)
     adopt_legacy_journals(drafts_dir())
@@ -119,15 +126,21 @@ class Launcher(QObject):
         self.windows: list[MainWindow] = []
 
     def run(self) -> None:
+        """The start screen at once; text a crash kept from being saved is offered over it,
+        once it is painted."""
+        self.start.show()
+        after_first_paint(self.start, self._offer_recovery)
+
+    def _offer_recovery(self) -> None:
         recovered = offer_recovery(self.start)
         if recovered is not None:
             self.open(recovered)
-        else:
-            self.start.show()
 
     def open(self, session: DraftSession) -> MainWindow:
         """A window for ``session``; a draft already open is brought to the front instead, so
         two windows never write one file (the same file reached by another path included)."""
+        from ui.main_window import MainWindow
+
         same = next((window for window in self.windows if _same_file(window.session.path, session.path)), None)
         if same is not None:
             session.close()
@@ -187,6 +200,13 @@ def data_folder_message(error: OSError) -> str:
     return f"Programmets mapp för utkast ({where}) kunde inte skapas. Kontakta din IT-avdelning."
 
 
+def _start_spelling() -> None:
+    """The dictionary loads in the background, once the first window is on the screen."""
+    from ui.spelling import spelling_service
+
+    spelling_service()
+
+
 def main(path: Path | None = None) -> int:
     """The app; with ``path`` (from "Öppna med") that draft or Word document is opened."""
     app = create_application(sys.argv)
@@ -204,5 +224,5 @@ def main(path: Path | None = None) -> int:
             launcher.start.show()
     else:
         launcher.run()
-    QTimer.singleShot(0, spelling_service)  # the dictionary loads in the background once a window shows
+    after_first_paint(launcher.windows[0] if launcher.windows else launcher.start, _start_spelling)
     return app.exec()

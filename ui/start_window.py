@@ -2,14 +2,18 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The calm first screen: start a new report, open one, or look at the example.
 
+The screen is up before the forms engine has loaded: it needs only Qt and the default form's
+heading, and lists the drafts (reading each) once it has been painted. What a button does
+loads when it is pressed.
+
 Signals: ``session_opened(DraftSession)`` when a report is ready to be written.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -27,20 +31,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from finsam_desktop.document.errors import ImportFailed
-from finsam_desktop.drafts import DraftError, list_drafts
-from finsam_desktop.forms.registry import form_choices
-from finsam_desktop.forms.spec import FormSpec, load_form
-from finsam_desktop.library import TRASH, duplicate_draft, imported_from, rename_draft, restore_draft, trash_draft
-from finsam_desktop.model import report_model
+from finsam_desktop.forms.heading import default_heading
 from finsam_desktop.paths import drafts_dir
-from finsam_desktop.sample import sample_report
-from finsam_desktop.session import DraftSession
-from ui import settings
-from ui.profile import fill_from_profile
-from ui.reveal import reveal
+from ui.first_paint import after_first_paint
+
+if TYPE_CHECKING:
+    from finsam_desktop.forms.spec import FormSpec
+    from finsam_desktop.session import DraftSession
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+LISTING = "Läser in dina rapporter …"
+NO_DRAFTS = (
+    "Du har inga rapporter än. Välj Ny rapport för att börja skriva, eller Öppna exempelrapport "
+    "för att se hur en färdig rapport ser ut. Har du en rapport i Word kan du öppna den med Öppna fil."
+)
 
 
 class DraftList(QTreeWidget):
@@ -65,7 +69,7 @@ class StartWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
-        form = load_form().form
+        form = default_heading()
         self.setWindowTitle(f"{form.title} – {form.subtitle}")
         title = QLabel(f"<h1>{form.title}</h1><p>{form.subtitle}</p>")
         title.setTextFormat(Qt.TextFormat.RichText)
@@ -132,10 +136,7 @@ class StartWindow(QMainWindow):
         layout.addLayout(buttons)
         layout.addSpacing(16)
         layout.addWidget(recent_title)
-        self.empty_note = QLabel(
-            "Du har inga rapporter än. Välj Ny rapport för att börja skriva, eller Öppna exempelrapport "
-            "för att se hur en färdig rapport ser ut. Har du en rapport i Word kan du öppna den med Öppna fil."
-        )
+        self.empty_note = QLabel(LISTING)
         self.empty_note.setWordWrap(True)
         self.empty_note.setProperty("role", "note")
         layout.addWidget(self.empty_note)
@@ -145,9 +146,18 @@ class StartWindow(QMainWindow):
         self.setCentralWidget(body)
         self._menu()
         self.resize(820, 560)
-        self.refresh()
+        self.listed = False
+        self.recent.hide()
+        self._selection_changed()
+        after_first_paint(self, self._first_listing)
+
+    def _first_listing(self) -> None:
+        if not self.listed:  # a report opened at the start lists them when the user comes back
+            self.refresh()
 
     def refresh(self) -> None:
+        from finsam_desktop.drafts import list_drafts
+
         self.recent.clear()
         drafts = list_drafts(drafts_dir())
         editions: dict[str, set[str]] = {}
@@ -171,12 +181,14 @@ class StartWindow(QMainWindow):
         for column in range(self.recent.columnCount()):  # the state column too: never cut off
             self.recent.resizeColumnToContents(column)
         empty = self.recent.topLevelItemCount() == 0
+        self.empty_note.setText(NO_DRAFTS)
         self.empty_note.setVisible(empty)
         self.recent.setVisible(not empty)
         first = self.recent.topLevelItem(0)
         if first is not None:
             self.recent.setCurrentItem(first)
         self._selection_changed()
+        self.listed = True
 
     def selected_path(self) -> Path | None:
         item = self.recent.currentItem()
@@ -192,6 +204,8 @@ class StartWindow(QMainWindow):
             self._open_recent(item)
 
     def _library(self, action) -> None:  # type: ignore[no-untyped-def]
+        from finsam_desktop.drafts import DraftError
+
         path = self.selected_path()
         if path is None:
             return
@@ -202,6 +216,8 @@ class StartWindow(QMainWindow):
         self.refresh()
 
     def rename_selected(self) -> None:
+        from finsam_desktop.library import rename_draft
+
         item = self.recent.currentItem()
         if item is None:
             return
@@ -217,9 +233,13 @@ class StartWindow(QMainWindow):
             self._library(lambda path: rename_draft(path, name))
 
     def duplicate_selected(self) -> None:
+        from finsam_desktop.library import duplicate_draft
+
         self._library(duplicate_draft)
 
     def trash_selected(self) -> None:
+        from finsam_desktop.library import TRASH, trash_draft
+
         item = self.recent.currentItem()
         name = item.text(0) if item is not None else ""
 
@@ -234,6 +254,8 @@ class StartWindow(QMainWindow):
         self._library(trash)
 
     def undo_trash(self) -> None:
+        from finsam_desktop.library import restore_draft
+
         if self.trashed is not None:
             restore_draft(self.trashed)
             self.trashed = None
@@ -242,11 +264,16 @@ class StartWindow(QMainWindow):
         self.refresh()
 
     def _reveal_selected(self) -> None:
+        from ui.reveal import reveal
+
         path = self.selected_path()
         if path is not None:
             reveal(self, path)
 
     def _open(self, open_session) -> None:  # type: ignore[no-untyped-def]
+        from finsam_desktop.document.errors import ImportFailed
+        from finsam_desktop.drafts import DraftError
+
         try:
             session = open_session()
         except (DraftError, ImportFailed) as error:
@@ -256,6 +283,9 @@ class StartWindow(QMainWindow):
 
     def choose_form(self) -> FormSpec | None:
         """Which förbund's mall: asked only when more than one is installed."""
+        from finsam_desktop.forms.registry import form_choices
+        from ui import settings
+
         forms = form_choices()
         if len(forms) == 1:
             return forms[0]
@@ -276,6 +306,10 @@ class StartWindow(QMainWindow):
         return form
 
     def new_report(self) -> None:
+        from finsam_desktop.model import report_model
+        from finsam_desktop.session import DraftSession
+        from ui.profile import fill_from_profile
+
         form = self.choose_form()
         if form is None:
             return
@@ -284,15 +318,22 @@ class StartWindow(QMainWindow):
         self._open(lambda: DraftSession.create(drafts_dir(), "", draft))
 
     def open_sample(self) -> None:
+        from finsam_desktop.sample import sample_report
+        from finsam_desktop.session import DraftSession
+
         name, draft = sample_report()
         self._open(lambda: DraftSession.create(drafts_dir(), name, draft))
 
     def _open_recent(self, item: QTreeWidgetItem) -> None:
+        from finsam_desktop.session import DraftSession
+
         if not item.isDisabled():
             self._open(lambda: DraftSession.open(Path(item.data(0, PATH_ROLE))))
 
     def open_known(self, document: Path, draft: Path, name: str) -> bool:
         """The document was read in before: open that draft (True), or read it again (False)."""
+        from finsam_desktop.session import DraftSession
+
         text = f"”{document.name}” är redan inläst som ”{name}”."
         box = QMessageBox(QMessageBox.Icon.Question, "Redan inläst", text, parent=self)
         box.setInformativeText("Vill du öppna det utkastet, eller läsa in dokumentet som ett nytt utkast?")
@@ -338,6 +379,11 @@ class StartWindow(QMainWindow):
 
     def open_path(self, path: Path) -> None:
         """A draft file opens as it is; a Word document becomes a new draft."""
+        import hashlib
+
+        from finsam_desktop.library import imported_from
+        from finsam_desktop.session import DraftSession
+
         if path.suffix.lower() != ".docx":
             self._open(lambda: DraftSession.open(path))
             return
