@@ -60,12 +60,14 @@ def on_first_paint(then: Callable[[], None]) -> None:
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.isWindow():
-                QApplication.instance().removeEventFilter(self)
+                owner.removeEventFilter(self)
                 QTimer.singleShot(0, then)
             return False
 
     app = QApplication.instance()
-    app.installEventFilter(FirstPaint(app))
+    assert app is not None
+    owner: QObject = app
+    owner.installEventFilter(FirstPaint(owner))
 
 
 def bare_window(fields: int):  # type: ignore[no-untyped-def]

@@ -199,7 +199,7 @@ def test_shift_f10_and_the_menu_key_open_the_context_menu_below_the_text_cursor(
     window = window_with(qtbot)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    index = next(index for index, page in enumerate(window.pages) if page.findChildren(AnswerEdit))
+    index = next(index for index, page in enumerate(window.pages) if page.all_editors() and page.findChildren(AnswerEdit))
     window.sidebar.setCurrentRow(index)
     editor = next(widget for widget in window.pages[index].findChildren(AnswerEdit))
     window.pages[index].ensureWidgetVisible(editor)

@@ -225,3 +225,25 @@ def test_every_input_has_an_accessible_name_equal_to_its_label(app, qtbot: QtBot
         named = input_of(field) if isinstance(field, FieldEditor) else field.input
         assert named.accessibleName() == field.label.text() != "", field.path
     assert input_of(editors[0]).accessibleName() == "Insatsens namn"
+
+
+def test_a_report_opens_on_its_page_and_the_other_pages_are_made_once_it_is_painted(app, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from finsam_desktop.sample import sample_report
+
+    name, draft = sample_report()
+    draft.ansvarig.epost.raw = "inte en adress"
+    window = MainWindow(DraftSession.create(drafts_dir(), name, draft))
+    qtbot.addWidget(window)
+    assert [page.built for page in window.pages] == [True] + [False] * (len(window.pages) - 1)
+    window.left_paths.add(P("ansvarig.epost"))
+    window.revalidate()  # a problem on a page not made yet
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: all(page.built for page in window.pages), timeout=5000)
+    index = window._page_index(P("ansvarig.epost"))
+    window.sidebar.setFocus()
+    for _ in range(index):
+        qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
+    email = window.pages[index].all_editors()[P("ansvarig.epost")]
+    assert window.stack.currentIndex() == index and email.isVisible()
+    assert email.problems.isVisible() and "E-post" in email.problems.text(), "the problem found before the page was made shows on it"

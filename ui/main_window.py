@@ -12,9 +12,10 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -39,6 +40,7 @@ from finsam_desktop.validation import FEL, Problem, is_unwritten, validate
 from ui import settings
 from ui.announce import announce
 from ui.autosave import Autosaver
+from ui.first_paint import after_first_paint
 from ui.geometry import fit_on_screen
 from ui.profile import SettingsDialog, has_profile, profile_written, remember_profile
 from ui.review_page import ReviewPage
@@ -94,6 +96,15 @@ class MainWindow(QMainWindow):
         self._restore()
         self.revalidate()
         self._edition_notice()
+        after_first_paint(self, self._build_next_page)
+
+    def _build_next_page(self) -> None:
+        """The pages not shown yet, one at a time while the window waits for input: the report
+        is on the screen with its first page, and each step goes on without a wait."""
+        page = next((page for page in self.pages if not page.built), None)
+        if page is not None:
+            page.build()
+            QTimer.singleShot(0, self, self._build_next_page)
 
     # --- building ------------------------------------------------------------------
 
@@ -282,7 +293,11 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self._remember_scroll()
+        if row < len(self.pages):
+            self.pages[row].build()
         self.stack.setCurrentIndex(row)
+        # A page made a moment ago is laid out now: what is scrolled to or clicked next is where it shows.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         page = self.stack.currentWidget()
         if isinstance(page, SectionPage):
             self._restore_scroll(page)

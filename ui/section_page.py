@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from finsam_desktop.document.blocks import CHECKED, UNCHECKED
@@ -54,12 +55,27 @@ class SectionPage(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the page
-        column = QWidget()
-        self.column = column
-        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * READABLE_CHARACTERS + 48)
-        layout = QVBoxLayout(column)
-        self.column_layout = layout
-        layout.setContentsMargins(24, 16, 24, 24)
+        self.column = QWidget()
+        self.column.setMaximumWidth(self.fontMetrics().averageCharWidth() * READABLE_CHARACTERS + 48)
+        self.column_layout = QVBoxLayout(self.column)
+        self.column_layout.setContentsMargins(24, 16, 24, 24)
+        holder = QWidget()
+        outer = QHBoxLayout(holder)  # the column grows to a readable width, then margins grow
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addStretch(1)
+        outer.addWidget(self.column, 100)
+        outer.addStretch(1)
+        self.setWidget(holder)
+        self.built = False
+        self._problems: list[Problem] = []
+
+    def build(self) -> None:
+        """The page's questions, made when the page is first shown or asked about: a report
+        opens on one page, and the window makes the others while the user reads it."""
+        if self.built:
+            return
+        self.built = True
+        layout, section, draft = self.column_layout, self.section, self.draft
         title = QLabel(section.heading)
         title.setProperty("role", "sectiontitle")
         layout.addWidget(title)
@@ -87,25 +103,26 @@ class SectionPage(QScrollArea):
             layout.addWidget(editor)
             self.questions.append(editor)
         layout.addStretch()
-        holder = QWidget()
-        outer = QHBoxLayout(holder)  # the column grows to a readable width, then margins grow
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addStretch(1)
-        outer.addWidget(column, 100)
-        outer.addStretch(1)
-        self.setWidget(holder)
+        self.show_problems(self._problems)
         self.update_hints()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.build()
+        super().showEvent(event)
 
     @property
     def lists(self) -> dict[FieldPath, ListEditor]:
+        self.build()
         return {editor.path: editor for editor in self.questions if isinstance(editor, ListEditor)}
 
     @property
     def tables(self) -> dict[FieldPath, TableEditor]:
+        self.build()
         return {editor.path: editor for editor in self.questions if isinstance(editor, TableEditor)}
 
     def stops(self) -> list[QWidget]:
         """Where Tab stops on the page, in reading order (rows and table cells included)."""
+        self.build()
         return [widget for widget in focus_stops(self.column_layout) if widget.isVisibleTo(self) and widget.isEnabled()]
 
     def focusNextPrevChild(self, forward: bool) -> bool:
@@ -130,6 +147,7 @@ class SectionPage(QScrollArea):
 
     def all_editors(self) -> dict[FieldPath, QuestionEditor]:
         """Every field editor of the page, list rows and table cells included, by path."""
+        self.build()
         found: dict[FieldPath, QuestionEditor] = {}
         for editor in self.questions:
             found.update(editor.field_editors())
@@ -157,12 +175,15 @@ class SectionPage(QScrollArea):
         return inside or holder or next(iter(editors.values()), None)
 
     def show_problems(self, problems: list[Problem]) -> None:
-        """Each question shows the problems at its own paths."""
+        """Each question shows the problems at its own paths (once it is made, if it is not yet)."""
+        self._problems = problems
         for editor in self.questions:
             editor.show_problems(problems)
 
     def update_hints(self) -> None:
         """Follow the draft: which questions apply, what the rules' hints say, computed values."""
+        if not self.built:
+            return  # a page not made yet follows the draft when it is made
         values = Values(self.draft, self.form)
         for path, text in page_hints(values, self.form.rules).items():
             if path in self.hints:
@@ -179,6 +200,8 @@ class SectionPage(QScrollArea):
                 editor.refresh(values)
 
     def reload(self) -> None:
+        if not self.built:
+            return
         for editor in self.questions:
             editor.reload()
         self.update_hints()
