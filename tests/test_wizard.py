@@ -247,3 +247,9 @@ def test_a_report_opens_on_its_page_and_the_other_pages_are_made_once_it_is_pain
     email = window.pages[index].all_editors()[P("ansvarig.epost")]
     assert window.stack.currentIndex() == index and email.isVisible()
     assert email.problems.isVisible() and "E-post" in email.problems.text(), "the problem found before the page was made shows on it"
+    from ui.editors.answer import AnswerEdit
+
+    for row in range(len(window.pages)):  # made out of sight, each answer still wraps at its width
+        qtbot.keyClick(window.sidebar, Qt.Key.Key_Home if row == 0 else Qt.Key.Key_Down)
+        answers = [answer for answer in window.pages[row].findChildren(AnswerEdit) if answer.isVisible()]
+        assert all(not answer.horizontalScrollBar().isVisible() for answer in answers), window.pages[row].section.heading
