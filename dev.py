@@ -112,17 +112,35 @@ def start(args: list[str]) -> int:
 
 
 def test(args: list[str]) -> int:
-    """The whole suite, a worker per core (a test file's tests on one worker: a file's real X
-    display and module fixtures are its own); on Debian then the core's tests again under
-    Windows Python (the Windows lane, with Wine). With arguments, only pytest with them."""
+    """The whole suite on every core (a test file's tests on one worker: a file's real X
+    display and module fixtures are its own); on Debian the core's tests under Windows Python
+    (the Windows lane, with Wine) run beside it, in its idle time. With arguments, only pytest
+    with them."""
     ensure_debian_packages("test")
     ensure_venv("test,build")  # the tests build the installer bundle too
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    workers = [] if args else ["-n", "auto", "--dist", "loadfile", "--max-worker-restart", "0"]  # a crash fails, never hangs
-    code = subprocess.call([str(venv_python()), "-m", "pytest", *workers, *args], cwd=ROOT, env=env)
-    if code != 0 or args or not sys.platform.startswith("linux") or not shutil.which("apt-get"):
-        return code
-    return wintest([])
+    pytest = [str(venv_python()), "-m", "pytest"]
+    if args:
+        return subprocess.call([*pytest, *args], cwd=ROOT, env=env)
+    lane = None
+    if sys.platform.startswith("linux") and shutil.which("apt-get"):
+        from tests import windows_lane
+
+        lane = windows_lane.start(pip_command(), [], held=True)
+    # One worker more than cores: many tests wait (on real windows, timers, LibreOffice), and
+    # the spare worker fills those waits. A crashed worker fails the run, never hangs it.
+    workers = ["-n", str((os.cpu_count() or 1) + 1), "--dist", "loadfile", "--max-worker-restart", "0"]
+    try:
+        code = subprocess.call([*pytest, *workers], cwd=ROOT, env=env)
+    except BaseException:  # Ctrl+C: the lane goes too
+        if lane is not None:
+            lane.process.kill()
+        raise
+    return max(code, lane.finish() if lane is not None else 0)
+
+
+def pip_command() -> list[str]:
+    return [str(venv_python()), "-m", "pip"]
 
 
 def wintest(args: list[str]) -> int:
@@ -130,7 +148,7 @@ def wintest(args: list[str]) -> int:
     from tests import windows_lane
 
     ensure_venv("")
-    return windows_lane.run([str(venv_python()), "-m", "pip"], args)
+    return windows_lane.run(pip_command(), args)
 
 
 def main() -> int:

@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import threading
 import tomllib
 import zipfile
 from pathlib import Path
@@ -180,22 +181,56 @@ def configure(python: Path, site: Path) -> Path:
     return ini
 
 
-def run(pip: list[str], args: list[str]) -> int:
+class Lane:
+    """The lane's pytest under Wine. Its output comes through a pipe (Windows Python under Wine
+    needs a pipe, not a file, as its standard output): shown as it comes, or, beside other
+    work (``held``), kept and shown at the end."""
+
+    def __init__(self, command: list[str], env: dict[str, str], held: bool) -> None:
+        self.held = held
+        self.output: list[bytes] = []
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            if self.held:
+                self.output.append(line)
+                continue
+            sys.stdout.buffer.write(line)
+            sys.stdout.flush()
+
+    def finish(self) -> int:
+        """Wait for the lane, show what it printed, and return pytest's exit code."""
+        code = self.process.wait()
+        self.reader.join()
+        if self.held:
+            _say("kärnans tester under Windows-Python:")
+            sys.stdout.buffer.write(b"".join(self.output))
+            sys.stdout.flush()
+        return code
+
+
+def start(pip: list[str], args: list[str], held: bool = False) -> Lane:
+    """Set the lane up (installs on the first run), then start its tests and return at once.
+
+    It keeps its own cache folder (the dictionary's trie among it), so it never shares a file
+    with a suite running beside it on Linux."""
     ensure_wine()
     python = ensure_python(pip)
     site = ensure_packages(pip)
     place_data(python, site)
     ini = configure(python, site)
     env = dict(os.environ, WINEPREFIX=str(CACHE / "prefix"), WINEDEBUG="-all", WINEDLLOVERRIDES="mscoree,mshtml=",
-               PYTHONUTF8="1", PYTHONIOENCODING="utf-8")
+               PYTHONUTF8="1", PYTHONIOENCODING="utf-8", FINSAM_CACHE_DIR=windows_path(CACHE / "cache"))
     env.pop("DISPLAY", None)  # no window: Wine's desktop is not needed for the core
     tests = args or [f"tests/{name}" for name in CORE_TESTS] + [f"--deselect={each}" for each in LINUX_TOOLS]
-    command = ["wine", str(python), "-m", "pytest", "-c", windows_path(ini), "--rootdir", windows_path(ROOT), *tests]
     _say("kör kärnans tester under Windows-Python …")
-    # Windows Python under Wine needs a pipe, not a file, as its standard output
-    with subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT) as process:
-        assert process.stdout is not None
-        for line in process.stdout:
-            sys.stdout.buffer.write(line)
-            sys.stdout.flush()
-    return process.returncode
+    command = ["wine", str(python), "-m", "pytest", "-c", windows_path(ini), "--rootdir", windows_path(ROOT), *tests]
+    return Lane(command, env, held)
+
+
+def run(pip: list[str], args: list[str]) -> int:
+    return start(pip, args).finish()
