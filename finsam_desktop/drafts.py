@@ -27,10 +27,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import xxhash
-from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny, ValidationError
 
 from finsam_desktop.forms.carry import carry
@@ -41,6 +40,9 @@ from finsam_desktop.model import Report, report_model
 from finsam_desktop.paths import drafts_dir, drafts_folder, locks_dir
 from finsam_desktop.roles import form_of, role_text
 from finsam_desktop.validation import report_completeness
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 log = logging.getLogger("finsam.drafts")
 
@@ -533,6 +535,8 @@ def write_encoded(path: Path, data: bytes, expected: Revision) -> Revision:
     reached through a link or over the network. Where locks do not reach (some network
     file systems), the file is read back after writing: a save is reported only when the
     file holds exactly what was written."""
+    from filelock import Timeout  # loads at the first save, not before the window shows
+
     if len(data) > MAX_DRAFT_BYTES:  # it would save, and never open again
         raise DraftWriteError(
             path,
@@ -577,6 +581,8 @@ class _DraftLock:
     dies lets go of it, so no lock goes stale."""
 
     def __init__(self, path: Path) -> None:
+        from filelock import FileLock
+
         real = Path(os.path.realpath(path))
         self.beside = FileLock(real.with_name(f".{real.name}.lock"), timeout=LOCK_TIMEOUT_SECONDS)
         key = hashlib.sha256(os.path.normcase(str(real)).encode("utf-8", "surrogatepass")).hexdigest()[:24]
@@ -584,6 +590,8 @@ class _DraftLock:
         self.held: FileLock | None = None
 
     def __enter__(self) -> _DraftLock:
+        from filelock import Timeout
+
         try:
             self.beside.acquire()
             self.held = self.beside

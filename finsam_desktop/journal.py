@@ -21,11 +21,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from finsam_desktop.drafts import DraftFile, DraftUnreadable, Revision, decode, is_revision_of, read_draft, revision_of
 from finsam_desktop.paths import journals_dir
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 SUFFIX = ".journal"
 FORMAT = "finsam-slutrapport-journal"
@@ -47,6 +49,8 @@ def journals_of(draft_path: Path) -> list[Path]:
 
 def owner_lock(journal: Path) -> FileLock:
     """Held by the window that writes ``journal`` for as long as it lives."""
+    from filelock import FileLock  # loads at the first journal, not before the window shows
+
     return FileLock(journal.with_name(journal.name + ".lock"), timeout=0)
 
 
@@ -158,6 +162,8 @@ def adopt_legacy_journals(drafts_folder: Path) -> None:
 
 def _abandoned(journal: Path) -> bool:
     """No live window writes it: its owner's lock is free (an ended process lets go of it)."""
+    from filelock import Timeout
+
     lock = owner_lock(journal)
     try:
         lock.acquire()

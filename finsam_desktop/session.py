@@ -13,8 +13,7 @@ import re
 import uuid
 from datetime import datetime
 from pathlib import Path
-
-from filelock import FileLock
+from typing import TYPE_CHECKING
 
 from finsam_desktop import journal
 from finsam_desktop.drafts import (
@@ -32,6 +31,9 @@ from finsam_desktop.drafts import (
 from finsam_desktop.forms.carry import carry
 from finsam_desktop.forms.spec import FormSpec
 from finsam_desktop.model import Report
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 
 def edition_copy(path: Path, edition: str) -> Path:

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 import threading
 
@@ -51,3 +53,18 @@ def test_an_error_in_a_worker_thread_reaches_the_user(installed: diagnostics.Dia
     worker.join()
     qtbot.waitUntil(lambda: len(installed.shown) == 1, timeout=5000)
     assert "fail_with_the_reports_text" in installed.shown[0]
+
+
+def test_the_log_is_made_at_its_first_record_rotates_and_every_file_stays_private(
+    installed: diagnostics.Diagnostics,
+) -> None:
+    assert not diagnostics.log_path().exists(), "nothing logged, no file"
+    line = "x" * 10_000
+    for _ in range((diagnostics.LOG_BACKUPS + 1) * diagnostics.LOG_BYTES // len(line) + 10):
+        diagnostics.logging.getLogger("finsam.prov").warning(line)
+    installed.handler.flush()
+    files = sorted(diagnostics.log_path().parent.glob(f"{diagnostics.LOG_NAME}*"))
+    assert [file.name for file in files] == [diagnostics.LOG_NAME, f"{diagnostics.LOG_NAME}.1", f"{diagnostics.LOG_NAME}.2"]
+    assert all(file.stat().st_size <= diagnostics.LOG_BYTES for file in files)
+    if os.name == "posix":
+        assert {stat.S_IMODE(file.stat().st_mode) for file in files} == {0o600}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import email
 import errno
+import logging
 import os
 import stat
 import subprocess
@@ -239,8 +240,11 @@ def test_files_and_folders_with_personal_data_are_the_owners_only(tmp_path: Path
     from ui.diagnostics import Diagnostics, log_path
 
     diagnostics = Diagnostics()
+    assert not log_path().exists(), "the log file is made at its first record"
+    logging.getLogger("finsam").error("ett fel")
     assert stat.S_IMODE(log_path().stat().st_mode) == 0o600
     diagnostics.handler.close()
+    logging.getLogger("finsam").removeHandler(diagnostics.handler)
 
 
 def test_an_encoded_word_typed_in_the_insats_name_stays_text_in_the_subject() -> None:

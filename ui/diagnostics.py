@@ -10,14 +10,10 @@ where the error happened, never its message: messages can carry the report's own
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
-import platform
 import sys
 import threading
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -39,6 +35,8 @@ def log_path() -> Path:
 
 def error_report(kind: type[BaseException], trace: TracebackType | None) -> str:
     """What happened and where, with versions; without the exception's message."""
+    import platform
+
     frames = "".join(traceback.format_tb(trace))
     return (
         f"Finsam Slutrapport {__version__}, Python {platform.python_version()}, Qt for Python {pyside_version}, "
@@ -46,14 +44,31 @@ def error_report(kind: type[BaseException], trace: TracebackType | None) -> str:
     )
 
 
-class _PrivateLog(RotatingFileHandler):
-    """The log may name files and folders: readable by its owner only, each new file too."""
+class _LogOnFirstRecord(logging.Handler):
+    """The log file, opened at its first record: ``logging.handlers`` (with sockets and pickle)
+    then loads, not on every start before the first window."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
-        stream = super()._open()
-        with contextlib.suppress(OSError):
-            os.chmod(self.baseFilename, 0o600)
-        return stream
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.file is None:  # Handler.handle holds the handler's lock: one thread makes it
+            from ui.log_file import PrivateLog
+
+            self.file = PrivateLog(self.path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+            self.file.setFormatter(self.formatter)
+        self.file.emit(record)
+
+    def flush(self) -> None:
+        if self.file is not None:
+            self.file.flush()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+        super().close()
 
 
 class _Bridge(QObject):
@@ -69,7 +84,7 @@ class Diagnostics:
         self.shown: list[str] = []
         self._bridge = _Bridge()
         self._bridge.happened.connect(self.show)
-        handler = _PrivateLog(log_path(), maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+        handler = _LogOnFirstRecord(log_path())
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root = logging.getLogger("finsam")
         root.setLevel(logging.INFO)

@@ -15,11 +15,12 @@ import contextlib
 import os
 import re
 from pathlib import Path
-from typing import cast, get_args
+from typing import TYPE_CHECKING, cast, get_args
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from finsam_desktop.handoff.smtp import Security, SmtpSettings
+if TYPE_CHECKING:
+    from finsam_desktop.handoff.smtp import SmtpSettings
 
 PROFILE_GROUP = "profil"
 SMTP_SERVER, SMTP_PORT, SMTP_SECURITY, SMTP_USER = "epost/server", "epost/port", "epost/säkerhet", "epost/användare"
@@ -78,6 +79,8 @@ def set_last_form(form_id: str) -> None:
 
 def smtp_settings() -> SmtpSettings | None:
     """Direct sending, when a server is set up in Inställningar; raises :class:`UnknownSecurity`."""
+    from finsam_desktop.handoff.smtp import Security, SmtpSettings  # smtplib and ssl: when sending
+
     host = _text(SMTP_SERVER).strip()
     if not host:
         return None
