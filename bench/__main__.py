@@ -6,6 +6,7 @@ measured, and the whole table also written as JSON under ``bench/results/``."""
 from __future__ import annotations
 
 from bench import bench_compile, bench_core, bench_export, bench_import, bench_parsers, bench_ui
+from bench.bench_spelling import spelling_report
 from bench.runner import HEADER, line, measured, save
 
 MODULES = [bench_core, bench_export, bench_import, bench_parsers, bench_ui, bench_compile]
@@ -23,6 +24,7 @@ def main() -> None:
     print()
     print(bench_ui.memory_report())
     print(bench_ui.closing_report())
+    print(spelling_report())
 
 
 if __name__ == "__main__":

@@ -125,8 +125,13 @@ class SpellChecker:
         if not found:
             found = self._compound_repairs(lowered)
         if not found:  # two letters missing or wrong: inserts and replaces only, to stay fast
-            once = _edits(lowered, swaps=False, deletes=False)
-            found = [two for one in once for two in _edits(one, False, False, lexicon.reach(one)) if two in lexicon]
+            found = [
+                two
+                for place, one in _placed_edits(lowered, swaps=False, deletes=False)
+                if (reach := lexicon.reach(one)) > place  # what the first edit made begins some form
+                for _place, two in _placed_edits(one, False, False, first=place + 1, last=reach)
+                if two in lexicon
+            ]
 
         def likeness(candidate: str) -> tuple[bool, int, str]:
             return candidate[0] != lowered[0], abs(len(candidate) - len(lowered)), candidate
@@ -148,19 +153,27 @@ class SpellChecker:
 def _edits(word: str, swaps: bool = True, deletes: bool = True, reach: int | None = None) -> Iterator[str]:
     """The words one edit from ``word``; only at or before ``reach`` when given (what
     follows a longer unchanged beginning can be no word)."""
-    last = len(word) if reach is None else min(reach, len(word))
-    splits = [(word[:index], word[index:]) for index in range(last + 1)]
-    for left, right in splits:
+    return (candidate for _place, candidate in _placed_edits(word, swaps, deletes, last=reach))
+
+
+def _placed_edits(
+    word: str, swaps: bool = True, deletes: bool = True, first: int = 0, last: int | None = None
+) -> Iterator[tuple[int, str]]:
+    """Each word one edit from ``word``, with where the edit is (from ``first`` to ``last``).
+    Two edits are tried in order, the second after the first, so each pair is made once."""
+    last = len(word) if last is None else min(last, len(word))
+    for index in range(first, last + 1):
+        left, right = word[:index], word[index:]
         if right:
             if deletes:
-                yield left + right[1:]
+                yield index, left + right[1:]
             if swaps and len(right) > 1:
-                yield left + right[1] + right[0] + right[2:]
+                yield index, left + right[1] + right[0] + right[2:]
             for letter in LETTERS:
                 if letter != right[0]:
-                    yield left + letter + right[1:]
+                    yield index, left + letter + right[1:]
         for letter in LETTERS:
-            yield left + letter + right
+            yield index, left + letter + right
 
 
 def _like(original: str, candidate: str) -> str:
