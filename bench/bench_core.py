@@ -13,19 +13,10 @@ from pathlib import Path
 from bench.maximal import maximal_draft
 from bench.runner import Benchmark
 from finsam_desktop.drafts import NEW_FILE, read_draft, write_draft
+from finsam_desktop.model import all_texts
 from finsam_desktop.validation import validate
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _texts(node: object) -> list[str]:
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, dict):
-        return [text for value in node.values() for text in _texts(value)]
-    if isinstance(node, list):
-        return [text for value in node for text in _texts(value)]
-    return []
 
 
 def _form_benchmarks(form_id: str) -> list[Benchmark]:
@@ -36,7 +27,7 @@ def _form_benchmarks(form_id: str) -> list[Benchmark]:
     state = {"revision": read_draft(path).revision}
     content = draft.model_dump(mode="json")
     bare = folder / "bare.json"
-    texts = _texts(content)
+    texts = list(all_texts(draft))  # the draft's own strings: where they lie in memory is the same for both
 
     def autosave() -> None:
         state["revision"] = write_draft(path, "Maximal", draft, state["revision"])

@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Finsam Slutrapport
 # SPDX-License-Identifier: EUPL-1.2
-"""Time each measure and its floor in the same run; print medians and their ratio.
+"""Time each measure and its floor in the same run, taking turns; print medians and their ratio.
 
 A measure is what the app does; its floor is the least any program would have to do for
 the same result (a bare ``json.dump`` for saving a draft, say). The ratio says how much
@@ -31,22 +31,25 @@ class Benchmark:
     repeats: int = 15
 
 
-def median_seconds(action: Callable[[], object], repeats: int) -> float:
-    """Median wall time of ``action`` over ``repeats`` runs, after one warm-up run."""
+def _seconds(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
     action()
-    timings = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
+    return time.perf_counter() - start
+
+
+def paired_medians(measure: Callable[[], object], floor: Callable[[], object], repeats: int) -> tuple[float, float]:
+    """Median wall times of ``measure`` and ``floor`` over ``repeats`` runs each, after one
+    warm-up run each; the two take turns, so a machine busier for a while slows both alike."""
+    measure()
+    floor()
+    pairs = [(_seconds(measure), _seconds(floor)) for _ in range(repeats)]
+    return statistics.median(pair[0] for pair in pairs), statistics.median(pair[1] for pair in pairs)
 
 
 def measured(benchmarks: Iterable[Benchmark]) -> Iterator[Row]:
     """Each row of (name, median, floor name, floor median, ratio) as soon as it is measured."""
     for bench in benchmarks:
-        measure = median_seconds(bench.measure, bench.repeats)
-        floor = median_seconds(bench.floor, bench.repeats)
+        measure, floor = paired_medians(bench.measure, bench.floor, bench.repeats)
         yield bench.name, measure, bench.floor_name, floor, measure / floor
 
 

@@ -4,14 +4,16 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from finsam_desktop.forms.kinds.base import count_unprintable
+from finsam_desktop.forms.kinds.base import count_unprintable, junk_line
 from finsam_desktop.forms.kinds.numbers import KronorEntry
 from finsam_desktop.forms.kinds.typed import DateEntry, PhoneEntry
 from finsam_desktop.sample import sample_report
@@ -265,3 +267,21 @@ def test_unprintable_characters_are_exactly_controls_surrogates_and_noncharacter
         return (category in {"Cc", "Cs"} and char not in "\t\n\r") or char in "\ufffe\uffff"
 
     assert count_unprintable(text) == sum(map(unprintable, text))
+
+
+# Digits, spaces and what str.strip and str.splitlines take: every way a line can begin and end.
+BREAKS = [char for char in map(chr, range(0x10000)) if len(f"a{char}b".splitlines()) == 2]
+LINES = st.lists(st.sampled_from([*"0189 a\t\xa0\u2003", *BREAKS, "\r\n"]), max_size=40).map("".join)
+
+
+@given(text=st.one_of(LINES, any_text))
+def test_a_line_of_digits_is_found_as_each_line_stripped_would_show_it(text: str) -> None:
+    lines = (line.strip() for line in text.splitlines())
+    assert junk_line(text) == next((line for line in lines if re.fullmatch(r"[0-9][0-9 ]*", line)), "")
+
+
+def test_a_megabyte_line_of_digits_and_spaces_is_read_at_once() -> None:
+    """Spaces after the digits are read once: a line the pattern almost fits is no blow-up."""
+    for text in ("1" + " " * 1_000_000 + "x", "1 " * 500_000 + "x", "\u2003" * 1_000_000 + "1x"):
+        assert junk_line(text) == ""
+    assert junk_line("7 " * 500_000) == ("7 " * 500_000).strip()

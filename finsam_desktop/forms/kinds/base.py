@@ -22,7 +22,10 @@ from finsam_desktop.forms.paths import FieldPath
 from finsam_desktop.forms.problems import FEL, VARNING, Problem, is_blank
 from finsam_desktop.model import text_of
 
-_JUNK_LINE = re.compile(r"[0-9][0-9 ]*")
+# A line of digits alone (spaces between them) with whitespace around as str.strip takes it, a
+# leftover of the mall such as "9000": lines are matched by C, never looped over in Python; the
+# digits end on a digit, so the spaces after them are read once (no backtracking blow-up).
+_JUNK_LINE = re.compile(r"\s*[0-9](?:[0-9 ]*[0-9])?\s*")
 
 
 class Frozen(BaseModel):
@@ -63,6 +66,12 @@ class Printing(Protocol):
     def node(self, path: FieldPath) -> Any: ...
 
     def holds(self, expression: str, path: FieldPath) -> bool: ...
+
+
+def junk_line(text: str) -> str:
+    """The first line of only digits, stripped; or ""."""
+    found = next(filter(_JUNK_LINE.fullmatch, text.splitlines()), None)
+    return found.strip() if found is not None else ""
 
 
 def count_unprintable(text: str) -> int:
@@ -195,7 +204,7 @@ class FieldBase(Frozen):
     def text_problems(self, path: FieldPath, text: str) -> Iterator[Problem]:
         """Leftovers, pasted control characters and lengths: doubtful, never blocking."""
         if self.junk_lines:
-            junk = next((line.strip() for line in text.splitlines() if _JUNK_LINE.fullmatch(line.strip())), None)
+            junk = junk_line(text)
             if junk:
                 yield Problem(
                     path,
