@@ -135,6 +135,8 @@ def benchmarks() -> list[Benchmark]:
         ),
         Benchmark("cold start, wizard with the example report", functools.partial(_start, "app", str(typical[GAVLEBORG])),
                   "bare empty PySide6 window", empty, repeats=5),
+        Benchmark("cold start, the forms engine reads the example", functools.partial(_start, "engine", str(typical[GAVLEBORG])),
+                  "bare empty PySide6 window", empty, repeats=5),
         Benchmark("cold start, the start window", functools.partial(_start, "start"), "bare empty PySide6 window", empty,
                   repeats=5),
         Benchmark("cold start, wizard with maximal draft", lambda: _start("app", str(draft_path)),

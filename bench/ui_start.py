@@ -5,7 +5,8 @@
 ``python -m bench.ui_start app DRAFT`` starts the app as ``finsam-desktop DRAFT`` does (the
 same entry point, imports included) and ``... start`` as ``finsam-desktop`` does, to the
 start window; ``... bare N`` opens a plain PySide6 window with N fields on nine pages (the
-floor), ``... empty`` an empty one. Each ends once its first window has been painted and
+floor), ``... empty`` an empty one, and ``... engine DRAFT`` an empty one once the forms engine
+has read DRAFT (what no wizard can start without, pydantic among it). Each ends once its first window has been painted and
 prints the seconds since the interpreter started and the peak memory in MiB.
 ``... settled DRAFT`` is ``app`` a second after the paint (what the open report holds, every
 page made), and ``... spelling DRAFT`` waits for the dictionary: seconds from the paint to a
@@ -120,7 +121,11 @@ def main() -> None:
         entry(sys.argv[2:3])
         return
     on_first_paint(lambda: finish(since_start()))
-    window = QWidget() if mode == "empty" else bare_window(int(sys.argv[2]))
+    if mode == "engine":
+        from finsam_desktop.session import DraftSession
+
+        DraftSession.open(Path(sys.argv[2]))
+    window = QWidget() if mode in ("empty", "engine") else bare_window(int(sys.argv[2]))
     window.show()
     app.exec()
 
