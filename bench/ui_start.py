@@ -3,11 +3,13 @@
 """Started as a process by the UI benchmark: time to a painted window, and memory.
 
 ``python -m bench.ui_start app DRAFT`` starts the app as ``finsam-desktop DRAFT`` does (the
-same entry point, imports included) and ``... start`` as ``finsam-desktop`` does, to the
-start window; ``... bare N`` opens a plain PySide6 window with N fields on nine pages (the
-floor), ``... empty`` an empty one, and ``... engine DRAFT`` an empty one once the forms engine
-has read DRAFT (what no wizard can start without, pydantic among it). Each ends once its first window has been painted and
-prints the seconds since the interpreter started and the peak memory in MiB.
+same entry point, its imports in its own order: the paint is watched from the moment the app
+has made its QApplication) and ``... start`` as ``finsam-desktop`` does, to the start window;
+``... bare N`` opens a plain PySide6 window with N fields on nine pages (the floor),
+``... empty`` an empty one, and ``... engine DRAFT`` an empty one once the forms engine has
+read DRAFT (what no wizard starts without, pydantic among it). Each ends once its first
+window has been painted and prints the seconds since the interpreter started and the peak
+memory in MiB.
 ``... settled DRAFT`` is ``app`` a second after the paint (what the open report holds, every
 page made), and ``... spelling DRAFT`` waits for the dictionary: seconds from the paint to a
 ready dictionary, and the peak memory a second after that.
@@ -15,12 +17,17 @@ ready dictionary, and the peak memory a second after that.
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import os
 import resource
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from importlib.machinery import ModuleSpec
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -71,6 +78,29 @@ def on_first_paint(then: Callable[[], None]) -> None:
     owner.installEventFilter(FirstPaint(owner))
 
 
+def after_import(name: str, then: Callable[[ModuleType], None]) -> None:
+    """Call ``then`` with module ``name`` as soon as its code has run, whoever imports it: the
+    app is started as it starts itself, importing what it imports in its own order."""
+
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None) -> ModuleSpec | None:
+            if fullname != name:
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(fullname)
+            assert spec is not None and spec.loader is not None
+            run = spec.loader.exec_module
+
+            def exec_module(module: ModuleType) -> None:
+                run(module)
+                then(module)
+
+            spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+            return spec
+
+    sys.meta_path.insert(0, Finder())
+
+
 def bare_window(fields: int):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QLineEdit, QListWidget, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
 
@@ -107,24 +137,40 @@ def wait_for_dictionary() -> None:
     check()
 
 
-def main() -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
+def _paint_watched(app_module: Any, then: Callable[[], None]) -> None:  # ui.app, untyped here
+    """The app's own ``create_application``, followed by :func:`on_first_paint`."""
+    create = app_module.create_application
 
+    def create_application(argv: list[str]):  # type: ignore[no-untyped-def]
+        application = create(argv)
+        on_first_paint(then)
+        return application
+
+    app_module.create_application = create_application
+
+
+def main() -> None:
     mode = sys.argv[1]
-    app = QApplication([sys.argv[0]])
     if mode in ("app", "settled", "spelling", "start"):
         from finsam_desktop.cli import main as entry
 
-        after = {"spelling": wait_for_dictionary, "settled": lambda: QTimer.singleShot(SETTLED_MS, lambda: finish(0))}
-        on_first_paint(after.get(mode, lambda: finish(since_start())))
+        def settled() -> None:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(SETTLED_MS, lambda: finish(0))
+
+        after = {"spelling": wait_for_dictionary, "settled": settled}.get(mode, lambda: finish(since_start()))
+        after_import("ui.app", lambda module: _paint_watched(module, after))
         entry(sys.argv[2:3])
         return
-    on_first_paint(lambda: finish(since_start()))
-    if mode == "engine":
+    if mode == "engine":  # as the app reads a draft it is started with: before Qt
         from finsam_desktop.session import DraftSession
 
         DraftSession.open(Path(sys.argv[2]))
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication([sys.argv[0]])
+    on_first_paint(lambda: finish(since_start()))
     window = QWidget() if mode in ("empty", "engine") else bare_window(int(sys.argv[2]))
     window.show()
     app.exec()

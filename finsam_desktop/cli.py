@@ -375,7 +375,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def start_gui(path: Path | None = None) -> int:
     """The core knows the UI only by module name (here, for ``--pdf`` and the self-test),
-    so everything else runs headless, without Qt installed."""
+    so everything else runs headless, without Qt installed. A report opened at start needs
+    the forms engine before its window: it loads before Qt, whose import hook reads the
+    source of every module imported after it (a tenth of the wait)."""
+    if path is not None:
+        for engine in ("finsam_desktop.library", "finsam_desktop.validation", "finsam_desktop.spelling.report"):
+            importlib.import_module(engine)
     return int(importlib.import_module("ui.app").main(path))
 
 
