@@ -68,3 +68,16 @@ def test_the_log_is_made_at_its_first_record_rotates_and_every_file_stays_privat
     assert all(file.stat().st_size <= diagnostics.LOG_BYTES for file in files)
     if os.name == "posix":
         assert {stat.S_IMODE(file.stat().st_mode) for file in files} == {0o600}
+
+
+def test_a_log_that_cannot_be_written_is_no_second_error(
+    installed: diagnostics.Diagnostics, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    diagnostics.log_path().mkdir(parents=True)  # a folder where the log file should be: it cannot be opened
+    monkeypatch.setattr(diagnostics.logging, "raiseExceptions", False)  # as in the built app: no console to print to
+    try:
+        fail_with_the_reports_text()
+    except ValueError:
+        sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+    (report,) = installed.shown
+    assert "fail_with_the_reports_text" in report

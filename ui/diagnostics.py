@@ -57,7 +57,11 @@ class _LogOnFirstRecord(logging.Handler):
         if self.file is None:  # Handler.handle holds the handler's lock: one thread makes it
             from ui.log_file import PrivateLog
 
-            self.file = PrivateLog(self.path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+            try:
+                self.file = PrivateLog(self.path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+            except OSError:  # a full disk or a folder gone: logging never takes the app down
+                self.handleError(record)
+                return
             self.file.setFormatter(self.formatter)
         self.file.emit(record)
 
